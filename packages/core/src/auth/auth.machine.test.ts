@@ -1,0 +1,85 @@
+import { describe, expect, it, vi } from 'vitest';
+import { createActor, waitFor } from 'xstate';
+import type { SessionResponse, User } from '../contracts/index.js';
+import { FoyerError } from '../errors.js';
+import { createFakeAuthActors, pending, type FakeAuthHandlers } from '../testing/fake-auth-actors.js';
+import { createAuthMachines } from './create-auth-machines.js';
+
+const user: User = { id: 'u1', email: 'ada@example.com', emailVerified: true, createdAt: '2026-11-28T00:00:00.000Z' };
+const session: SessionResponse = {
+  user,
+  session: { id: 's1', createdAt: '2026-11-28T00:00:00.000Z', expiresAt: '2026-12-28T00:00:00.000Z' },
+};
+
+function start(handlers: FakeAuthHandlers, initialView?: 'signIn' | 'signUp') {
+  return createActor(createAuthMachines(createFakeAuthActors(handlers)).auth, { input: { initialView } }).start();
+}
+
+describe('auth machine', () => {
+  it('is loading until the session check answers', () => {
+    const actor = start({ getSession: () => pending() });
+    expect(actor.getSnapshot().value).toBe('loading');
+  });
+
+  it('goes straight to signedIn with a live session', async () => {
+    const actor = start({ getSession: async () => session });
+    const snapshot = await waitFor(actor, (s) => s.matches('signedIn'));
+    expect(snapshot.context.user).toEqual(user);
+  });
+
+  it('offers sign-in (or sign-up when asked) without a session', async () => {
+    expect((await waitFor(start({ getSession: async () => null }), (s) => s.matches('signedOut'))).value).toEqual({ signedOut: 'signIn' });
+    expect((await waitFor(start({ getSession: async () => null }, 'signUp'), (s) => s.matches('signedOut'))).value).toEqual({
+      signedOut: 'signUp',
+    });
+  });
+
+  it('treats a failed session check as signed out, keeping the error', async () => {
+    const snapshot = await waitFor(start({ getSession: async () => Promise.reject(new FoyerError('network_error')) }), (s) =>
+      s.matches('signedOut'),
+    );
+    expect(snapshot.context.error?.code).toBe('network_error');
+  });
+
+  it('switches views and signs in through the child machine', async () => {
+    const actor = start({ getSession: async () => null, signIn: async () => ({ user }) });
+    await waitFor(actor, (s) => s.matches('signedOut'));
+    actor.send({ type: 'view.signUp' });
+    expect(actor.getSnapshot().children.signUp).toBeDefined();
+    actor.send({ type: 'view.signIn' });
+    const child = actor.getSnapshot().children.signIn;
+    child?.send({ type: 'credentials.submit', email: 'ada@example.com', password: 'a long passphrase' });
+    const snapshot = await waitFor(actor, (s) => s.matches('signedIn'));
+    expect(snapshot.context.user).toEqual(user);
+  });
+
+  it('signs up through the child machine and its verification step', async () => {
+    const actor = start(
+      { getSession: async () => null, signUp: async () => ({ status: 'verification_required' }), verifyEmail: async () => ({ user }) },
+      'signUp',
+    );
+    await waitFor(actor, (s) => s.matches('signedOut'));
+    const signUp = actor.getSnapshot().children.signUp!;
+    signUp.send({ type: 'credentials.submit', email: 'ada@example.com', password: 'a long passphrase' });
+    await waitFor(signUp, (s) => s.matches('verifyingEmail'));
+    (signUp.getSnapshot() as { children: Record<string, { send(e: unknown): void }> }).children.verifyEmail?.send({
+      type: 'code.submit',
+      code: '123456',
+    });
+    expect((await waitFor(actor, (s) => s.matches('signedIn'))).context.user).toEqual(user);
+  });
+
+  it('signs out, and stays signed in (with the error) when sign-out fails', async () => {
+    const signOut = vi.fn<() => Promise<void>>().mockRejectedValueOnce(new FoyerError('network_error')).mockResolvedValueOnce(undefined);
+    const actor = start({ getSession: async () => session, signOut });
+    await waitFor(actor, (s) => s.matches('signedIn'));
+    actor.send({ type: 'session.signOut' });
+    expect(actor.getSnapshot().value).toBe('signingOut');
+    let snapshot = await waitFor(actor, (s) => s.matches('signedIn') && s.context.error !== null);
+    expect(snapshot.context.error?.code).toBe('network_error');
+    actor.send({ type: 'session.signOut' });
+    snapshot = await waitFor(actor, (s) => s.matches('signedOut'));
+    expect(snapshot.context.user).toBeNull();
+    expect(signOut).toHaveBeenCalledTimes(2);
+  });
+});

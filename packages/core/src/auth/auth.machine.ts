@@ -1,0 +1,114 @@
+/**
+ * @module The whole email auth surface of one page: checks the session on load, then offers
+ * sign-in and sign-up (each a child machine) while signed out, and sign-out while signed in.
+ */
+import { assign, setup } from 'xstate';
+import { authActorPlaceholders } from '../actors/auth.actors.js';
+import type { User } from '../contracts/index.js';
+import { errorOfEvent, type FoyerErrorBody } from '../errors.js';
+import { signInMachine } from '../sign-in/sign-in.machine.js';
+import { signUpMachine } from '../sign-up/sign-up.machine.js';
+
+/** Which form a signed-out visitor sees first. */
+export type AuthView = 'signIn' | 'signUp';
+
+/** Input of {@link authMachine}. */
+export interface AuthInput {
+  /** @default 'signIn' */
+  initialView?: AuthView;
+}
+
+/** Context of {@link authMachine}. */
+export interface AuthContext {
+  initialView: AuthView;
+  user: User | null;
+  error: FoyerErrorBody | null;
+}
+
+/** Events of {@link authMachine}. */
+export type AuthEvent = { type: 'view.signIn' } | { type: 'view.signUp' } | { type: 'session.signOut' } | { type: 'session.refresh' };
+
+/**
+ * States: `loading` → `signedIn` | `signedOut.{signIn,signUp}` (children with ids `signIn` and
+ * `signUp`) → `signedIn` → `signingOut` → `signedOut`.
+ *
+ * @example
+ * const actor = createActor(createAuthMachines(actors).auth, { input: { initialView: 'signUp' } }).start();
+ */
+export const authMachine = setup({
+  types: {
+    context: {} as AuthContext,
+    input: {} as AuthInput | undefined,
+    events: {} as AuthEvent,
+  },
+  actors: {
+    getSession: authActorPlaceholders.getSession,
+    signOut: authActorPlaceholders.signOut,
+    signInMachine,
+    signUpMachine,
+  },
+  guards: {
+    isSignedIn: ({ context }) => context.user !== null,
+    startsWithSignUp: ({ context }) => context.initialView === 'signUp',
+  },
+  actions: {
+    assignError: assign({ error: ({ event }) => errorOfEvent(event) }),
+  },
+}).createMachine({
+  id: 'auth',
+  context: ({ input }) => ({ initialView: input?.initialView ?? 'signIn', user: null, error: null }),
+  initial: 'loading',
+  states: {
+    loading: {
+      invoke: {
+        src: 'getSession',
+        onDone: { target: 'routing', actions: assign({ user: ({ event }) => event.output?.user ?? null }) },
+        onError: { target: 'routing', actions: 'assignError' },
+      },
+    },
+    routing: {
+      always: [
+        { guard: 'isSignedIn', target: 'signedIn' },
+        { guard: 'startsWithSignUp', target: 'signedOut.signUp' },
+        { target: 'signedOut.signIn' },
+      ],
+    },
+    signedOut: {
+      initial: 'signIn',
+      on: {
+        'view.signIn': '.signIn',
+        'view.signUp': '.signUp',
+      },
+      states: {
+        signIn: {
+          invoke: {
+            id: 'signIn',
+            src: 'signInMachine',
+            input: {},
+            onDone: { target: '#auth.signedIn', actions: assign({ user: ({ event }) => event.output.user, error: null }) },
+          },
+        },
+        signUp: {
+          invoke: {
+            id: 'signUp',
+            src: 'signUpMachine',
+            onDone: { target: '#auth.signedIn', actions: assign({ user: ({ event }) => event.output.user, error: null }) },
+          },
+        },
+      },
+    },
+    signedIn: {
+      on: {
+        'session.signOut': 'signingOut',
+        'session.refresh': 'loading',
+      },
+    },
+    signingOut: {
+      invoke: {
+        src: 'signOut',
+        onDone: { target: 'signedOut', actions: assign({ user: null, error: null }) },
+        onError: { target: 'signedIn', actions: 'assignError' },
+      },
+    },
+  },
+});

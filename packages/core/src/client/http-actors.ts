@@ -1,0 +1,22 @@
+/** @module Production actors of the auth machines: each one is a call of the typed client. */
+import { fromPromise } from 'xstate';
+import type { AuthActors } from '../actors/auth.actors.js';
+import type { FoyerClient } from './client.js';
+
+/**
+ * The machines' I/O actors backed by the HTTP client. Aborting (the machine leaving the state)
+ * aborts the request.
+ *
+ * @example
+ * const machines = createAuthMachines(createHttpActors(createFoyerClient({ baseUrl: '' })));
+ */
+export function createHttpActors(client: FoyerClient): AuthActors {
+  return {
+    signUp: fromPromise(({ input, signal }) => client.signUp(input, { signal })),
+    verifyEmail: fromPromise(({ input, signal }) => client.verifyEmail(input, { signal })),
+    resendVerification: fromPromise(({ input, signal }) => client.resendVerification(input, { signal })),
+    signIn: fromPromise(({ input, signal }) => client.signIn(input, { signal })),
+    getSession: fromPromise(({ signal }) => client.getSession({ signal })),
+    signOut: fromPromise(({ signal }) => client.signOut({ signal })),
+  };
+}

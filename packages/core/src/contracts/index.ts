@@ -1,0 +1,4 @@
+export * from './auth.contracts.js';
+export * from './error.contracts.js';
+export * from './routes.js';
+export * from './field-errors.js';

@@ -1,0 +1,108 @@
+/**
+ * @module The one error vocabulary of Foyer: the server answers with these codes, machines branch
+ * on them and elements localise by them.
+ */
+
+/**
+ * Every error code the HTTP API can answer with, and the HTTP status it travels with.
+ * `network_error` never comes from the server: the client uses it when no answer arrived.
+ */
+export const ERROR_STATUS = {
+  invalid_input: 400,
+  invalid_code: 400,
+  unauthenticated: 401,
+  invalid_credentials: 401,
+  email_not_verified: 403,
+  csrf_rejected: 403,
+  not_found: 404,
+  code_expired: 410,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal_error: 500,
+  network_error: 0,
+} as const;
+
+/** A snake_case error code from {@link ERROR_STATUS}. */
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** All error codes, for schemas and exhaustive tests. */
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
+
+/** Default English messages; elements localise by code, servers send these. */
+export const ERROR_MESSAGES: Record<ErrorCode, string> = {
+  invalid_input: 'Some fields are not valid.',
+  invalid_code: 'That code is not right.',
+  unauthenticated: 'You are not signed in.',
+  invalid_credentials: 'The email or password is not right.',
+  email_not_verified: 'Please verify your email address first.',
+  csrf_rejected: 'This request came from a site that is not allowed.',
+  not_found: 'Not found.',
+  code_expired: 'That code has expired. Ask for a new one.',
+  unsupported_media_type: 'Send JSON with Content-Type: application/json.',
+  rate_limited: 'Too many attempts. Try again later.',
+  internal_error: 'Something went wrong on our side.',
+  network_error: 'Could not reach the server. Check your connection.',
+};
+
+/** The body of every error answer: `{ "error": FoyerErrorBody }`. */
+export interface FoyerErrorBody {
+  code: ErrorCode;
+  message: string;
+  /** Per-field messages, keyed by field path (`email`, `password`). */
+  fields?: Record<string, string>;
+  /** Seconds until the request may be retried. */
+  retryAfter?: number;
+}
+
+/**
+ * A coded error. Thrown by the server's handlers (turned into the error shape by one `onError`)
+ * and by the client (built from the error shape), so both sides speak the same type.
+ *
+ * @example
+ * throw new FoyerError('invalid_credentials');
+ */
+export class FoyerError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly fields: Record<string, string> | undefined;
+  readonly retryAfter: number | undefined;
+
+  constructor(
+    code: ErrorCode,
+    options: { message?: string; fields?: Record<string, string>; retryAfter?: number; status?: number } = {},
+  ) {
+    super(options.message ?? ERROR_MESSAGES[code]);
+    this.name = 'FoyerError';
+    this.code = code;
+    this.status = options.status ?? ERROR_STATUS[code];
+    this.fields = options.fields;
+    this.retryAfter = options.retryAfter;
+  }
+
+  /** The error shape sent over the wire. */
+  toBody(): { error: FoyerErrorBody } {
+    const error: FoyerErrorBody = { code: this.code, message: this.message };
+    if (this.fields) error.fields = this.fields;
+    if (this.retryAfter !== undefined) error.retryAfter = this.retryAfter;
+    return { error };
+  }
+}
+
+/** True when `value` is a {@link FoyerError} (also across bundle copies, by shape). */
+export function isFoyerError(value: unknown): value is FoyerError {
+  return (
+    value instanceof FoyerError ||
+    (typeof value === 'object' && value !== null && (value as { name?: unknown }).name === 'FoyerError')
+  );
+}
+
+/** Reduces anything thrown to the error body a machine keeps in its context. */
+export function toErrorBody(value: unknown): FoyerErrorBody {
+  if (isFoyerError(value)) return value.toBody().error;
+  return { code: 'internal_error', message: ERROR_MESSAGES.internal_error };
+}
+
+/** The error body of an XState actor error event (`onError`), for guards and actions. */
+export function errorOfEvent(event: unknown): FoyerErrorBody {
+  return toErrorBody((event as { error?: unknown } | null)?.error);
+}

@@ -1,0 +1,15 @@
+/**
+ * @module @foyer/core: contracts, machines and the typed client of Foyer. Framework-free: no DOM
+ * framework, no server, no fetch inside a machine.
+ */
+export * from './errors.js';
+export * from './contracts/index.js';
+export * from './actors/auth.actors.js';
+export * from './client/client.js';
+export * from './client/http-actors.js';
+export * from './verify-email/verify-email.machine.js';
+export * from './sign-in/sign-in.machine.js';
+export * from './sign-up/sign-up.machine.js';
+export * from './auth/auth.machine.js';
+export * from './auth/create-auth-machines.js';
+export * from './testing/fake-auth-actors.js';

@@ -1,0 +1,40 @@
+/**
+ * @module Fake I/O for the auth machines, for tests and stories: each actor answers with the
+ * handler you give it, so every machine state can be reached without a server.
+ */
+import { fromPromise, type InputFrom, type OutputFrom } from 'xstate';
+import type { AuthActors } from '../actors/auth.actors.js';
+import { FoyerError } from '../errors.js';
+
+type InputOf<K extends keyof AuthActors> = InputFrom<AuthActors[K]>;
+type OutputOf<K extends keyof AuthActors> = OutputFrom<AuthActors[K]>;
+
+/** One async function per actor; the ones left out reject with `network_error`. */
+export type FakeAuthHandlers = { [K in keyof AuthActors]?: (input: InputOf<K>) => Promise<OutputOf<K>> };
+
+/**
+ * Auth actors answered by plain async functions.
+ *
+ * @example
+ * const actors = createFakeAuthActors({ signIn: async () => { throw new FoyerError('invalid_credentials'); } });
+ */
+export function createFakeAuthActors(handlers: FakeAuthHandlers = {}): AuthActors {
+  const fake = <K extends keyof AuthActors>(name: K) =>
+    fromPromise<OutputOf<K>, InputOf<K>>(({ input }) => {
+      const handler = handlers[name] as ((input: InputOf<K>) => Promise<OutputOf<K>>) | undefined;
+      return handler ? handler(input) : Promise.reject(new FoyerError('network_error', { message: `No fake for "${name}".` }));
+    });
+  return {
+    signUp: fake('signUp'),
+    verifyEmail: fake('verifyEmail'),
+    resendVerification: fake('resendVerification'),
+    signIn: fake('signIn'),
+    getSession: fake('getSession'),
+    signOut: fake('signOut'),
+  } as AuthActors;
+}
+
+/** A promise that never settles: holds a machine in its `submitting`-like state (stories). */
+export function pending<T>(): Promise<T> {
+  return new Promise<T>(() => {});
+}
