@@ -13,3 +13,4 @@ export * from './sign-up/sign-up.machine.js';
 export * from './auth/auth.machine.js';
 export * from './auth/create-auth-machines.js';
 export * from './testing/fake-auth-actors.js';
+export * from './onboarding/index.js';
