@@ -15,8 +15,14 @@ export const ERROR_STATUS = {
   email_not_verified: 403,
   csrf_rejected: 403,
   not_found: 404,
+  version_conflict: 409,
+  step_locked: 409,
+  publish_blocked: 409,
+  slug_taken: 409,
   code_expired: 410,
   unsupported_media_type: 415,
+  step_invalid: 422,
+  precondition_required: 428,
   rate_limited: 429,
   internal_error: 500,
   network_error: 0,
@@ -37,8 +43,14 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   email_not_verified: 'Please verify your email address first.',
   csrf_rejected: 'This request came from a site that is not allowed.',
   not_found: 'Not found.',
+  version_conflict: 'This was changed somewhere else. Review the latest version.',
+  step_locked: 'Complete the earlier steps first.',
+  publish_blocked: 'Your profile is not ready to publish yet.',
+  slug_taken: 'That address is taken. Choose another.',
   code_expired: 'That code has expired. Ask for a new one.',
   unsupported_media_type: 'Send JSON with Content-Type: application/json.',
+  step_invalid: 'Some fields of this step need attention.',
+  precondition_required: 'Send the version you edited in an If-Match header.',
   rate_limited: 'Too many attempts. Try again later.',
   internal_error: 'Something went wrong on our side.',
   network_error: 'Could not reach the server. Check your connection.',
@@ -52,6 +64,8 @@ export interface FoyerErrorBody {
   fields?: Record<string, string>;
   /** Seconds until the request may be retried. */
   retryAfter?: number;
+  /** Machine-readable context of some codes: `version_conflict` → `{ current }`, `publish_blocked` → `{ reasons }`. */
+  details?: Record<string, unknown>;
 }
 
 /**
@@ -66,10 +80,11 @@ export class FoyerError extends Error {
   readonly status: number;
   readonly fields: Record<string, string> | undefined;
   readonly retryAfter: number | undefined;
+  readonly details: Record<string, unknown> | undefined;
 
   constructor(
     code: ErrorCode,
-    options: { message?: string; fields?: Record<string, string>; retryAfter?: number; status?: number } = {},
+    options: { message?: string; fields?: Record<string, string>; retryAfter?: number; status?: number; details?: Record<string, unknown> } = {},
   ) {
     super(options.message ?? ERROR_MESSAGES[code]);
     this.name = 'FoyerError';
@@ -77,6 +92,7 @@ export class FoyerError extends Error {
     this.status = options.status ?? ERROR_STATUS[code];
     this.fields = options.fields;
     this.retryAfter = options.retryAfter;
+    this.details = options.details;
   }
 
   /** The error shape sent over the wire. */
@@ -84,6 +100,7 @@ export class FoyerError extends Error {
     const error: FoyerErrorBody = { code: this.code, message: this.message };
     if (this.fields) error.fields = this.fields;
     if (this.retryAfter !== undefined) error.retryAfter = this.retryAfter;
+    if (this.details) error.details = this.details;
     return { error };
   }
 }

@@ -14,3 +14,7 @@ export * from './auth/auth.machine.js';
 export * from './auth/create-auth-machines.js';
 export * from './testing/fake-auth-actors.js';
 export * from './onboarding/index.js';
+export * from './actors/onboarding.actors.js';
+export * from './onboarding-wizard/index.js';
+export * from './testing/fake-onboarding-actors.js';
+export * from './testing/in-memory-onboarding.js';

@@ -5,6 +5,18 @@
 import type * as z from 'zod/mini';
 import {
   AUTH_ROUTES,
+  ONBOARDING_ROUTES,
+  instantBookResponseSchema,
+  onboardingOverviewSchema,
+  publishResponseSchema,
+  stepSavedSchema,
+  type InstantBookResponse,
+  type OnboardingOverview,
+  type PublishRequest,
+  type PublishResponse,
+  type SetTracksRequest,
+  type StepPatch,
+  type StepSaved,
   errorResponseSchema,
   sessionResponseSchema,
   signUpResponseSchema,
@@ -39,16 +51,49 @@ export interface FoyerClient {
   /** The current session, or `null` when signed out. */
   getSession(init?: RequestOptions): Promise<SessionResponse | null>;
   signOut(init?: RequestOptions): Promise<void>;
+  /** `GET /onboarding` */
+  getOnboarding(init?: RequestOptions): Promise<OnboardingOverview>;
+  /** `PUT /onboarding/tracks` */
+  setTracks(body: SetTracksRequest, init?: RequestOptions): Promise<OnboardingOverview>;
+  /** `PATCH /onboarding/steps/:step` with `If-Match: version`. */
+  saveStepDraft(request: SaveStepDraftRequest, init?: RequestOptions): Promise<StepSaved>;
+  /** `POST /onboarding/steps/:step/complete` */
+  completeStep(request: { track: string; step: string }, init?: RequestOptions): Promise<OnboardingOverview>;
+  /** `POST /profiles/me/publish` */
+  publish(body: PublishRequest, init?: RequestOptions): Promise<PublishResponse>;
+  /** `POST /profiles/me/unpublish` */
+  unpublish(body: PublishRequest, init?: RequestOptions): Promise<void>;
+  /** `GET /profiles/me/instant-book` */
+  getInstantBook(init?: RequestOptions): Promise<InstantBookResponse>;
+}
+
+/** What `saveStepDraft` sends. */
+export interface SaveStepDraftRequest {
+  track: string;
+  step: string;
+  /** JSON Merge Patch of the step's draft. */
+  patch: StepPatch;
+  /** The version the edit was based on. */
+  version: number;
 }
 
 /** Per-call options. */
 export interface RequestOptions {
   signal?: AbortSignal;
+  /** Lets the request outlive the page (`pagehide` flushes). */
+  keepalive?: boolean;
 }
 
 interface Route {
   method: string;
   path: string;
+}
+
+interface CallParts {
+  params?: Record<string, string>;
+  query?: Record<string, string>;
+  headers?: Record<string, string>;
+  body?: unknown;
 }
 
 /**
@@ -63,41 +108,54 @@ export function createFoyerClient(options: FoyerClientOptions = {}): FoyerClient
   const baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '');
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
 
-  async function call<T>(route: Route, body: unknown, schema: z.ZodMiniType<T> | null, init?: RequestOptions): Promise<T> {
+  async function call<T>(route: Route, parts: CallParts, schema: z.ZodMiniType<T> | null, init?: RequestOptions): Promise<T> {
+    const { params = {}, query, headers = {}, body } = parts;
+    const path = route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
+    const search = query ? `?${new URLSearchParams(query).toString()}` : '';
     let response: Response;
     try {
-      response = await doFetch(`${baseUrl}${route.path}`, {
+      response = await doFetch(`${baseUrl}${path}${search}`, {
         method: route.method,
         credentials: 'include',
-        headers: body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+        headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: init?.signal,
+        keepalive: init?.keepalive,
       });
     } catch (cause) {
       if (init?.signal?.aborted) throw cause;
       throw new FoyerError('network_error');
     }
     if (!response.ok) throw await readError(response);
-    if (schema === null) return undefined as T;
+    if (schema === null || response.status === 204) return undefined as T;
     const parsed = schema.safeParse(await response.json().catch(() => undefined));
     if (!parsed.success) throw new FoyerError('internal_error', { message: 'The server answered in an unexpected shape.' });
     return parsed.data;
   }
 
   return {
-    signUp: (body, init) => call(AUTH_ROUTES.signUp, body, signUpResponseSchema, init),
-    verifyEmail: (body, init) => call(AUTH_ROUTES.verifyEmail, body, userResponseSchema, init),
-    resendVerification: (body, init) => call(AUTH_ROUTES.resendVerification, body, null, init),
-    signIn: (body, init) => call(AUTH_ROUTES.signIn, body, userResponseSchema, init),
+    signUp: (body, init) => call(AUTH_ROUTES.signUp, { body }, signUpResponseSchema, init),
+    verifyEmail: (body, init) => call(AUTH_ROUTES.verifyEmail, { body }, userResponseSchema, init),
+    resendVerification: (body, init) => call(AUTH_ROUTES.resendVerification, { body }, null, init),
+    signIn: (body, init) => call(AUTH_ROUTES.signIn, { body }, userResponseSchema, init),
     async getSession(init) {
       try {
-        return await call(AUTH_ROUTES.session, undefined, sessionResponseSchema, init);
+        return await call(AUTH_ROUTES.session, {}, sessionResponseSchema, init);
       } catch (error) {
         if (error instanceof FoyerError && error.code === 'unauthenticated') return null;
         throw error;
       }
     },
-    signOut: (init) => call(AUTH_ROUTES.signOut, undefined, null, init),
+    signOut: (init) => call(AUTH_ROUTES.signOut, {}, null, init),
+    getOnboarding: (init) => call(ONBOARDING_ROUTES.overview, {}, onboardingOverviewSchema, init),
+    setTracks: (body, init) => call(ONBOARDING_ROUTES.setTracks, { body }, onboardingOverviewSchema, init),
+    saveStepDraft: ({ track, step, patch, version }, init) =>
+      call(ONBOARDING_ROUTES.saveStep, { params: { step }, query: { track }, headers: { 'if-match': `"${version}"` }, body: patch }, stepSavedSchema, init),
+    completeStep: ({ track, step }, init) =>
+      call(ONBOARDING_ROUTES.completeStep, { params: { step }, query: { track } }, onboardingOverviewSchema, init),
+    publish: (body, init) => call(ONBOARDING_ROUTES.publish, { body }, publishResponseSchema, init),
+    unpublish: (body, init) => call(ONBOARDING_ROUTES.unpublish, { body }, null, init),
+    getInstantBook: (init) => call(ONBOARDING_ROUTES.instantBook, {}, instantBookResponseSchema, init),
   };
 }
 
@@ -105,6 +163,6 @@ export function createFoyerClient(options: FoyerClientOptions = {}): FoyerClient
 async function readError(response: Response): Promise<FoyerError> {
   const parsed = errorResponseSchema.safeParse(await response.json().catch(() => undefined));
   if (!parsed.success) return new FoyerError('internal_error', { status: response.status });
-  const { code, message, fields, retryAfter } = parsed.data.error;
-  return new FoyerError(code, { message, fields, retryAfter, status: response.status });
+  const { code, message, fields, retryAfter, details } = parsed.data.error;
+  return new FoyerError(code, { message, fields, retryAfter, details, status: response.status });
 }

@@ -1,6 +1,7 @@
 /** @module Production actors of the auth machines: each one is a call of the typed client. */
 import { fromPromise } from 'xstate';
 import type { AuthActors } from '../actors/auth.actors.js';
+import type { OnboardingActors } from '../actors/onboarding.actors.js';
 import type { FoyerClient } from './client.js';
 
 /**
@@ -18,5 +19,21 @@ export function createHttpActors(client: FoyerClient): AuthActors {
     signIn: fromPromise(({ input, signal }) => client.signIn(input, { signal })),
     getSession: fromPromise(({ signal }) => client.getSession({ signal })),
     signOut: fromPromise(({ signal }) => client.signOut({ signal })),
+  };
+}
+
+/**
+ * The onboarding machines' I/O actors backed by the HTTP client.
+ *
+ * @example
+ * const { onboarding } = createOnboardingMachines(createOnboardingHttpActors(client));
+ */
+export function createOnboardingHttpActors(client: FoyerClient): OnboardingActors {
+  return {
+    getOnboarding: fromPromise(({ signal }) => client.getOnboarding({ signal })),
+    saveStepDraft: fromPromise(({ input: { keepalive, ...request }, signal }) => client.saveStepDraft(request, { signal, keepalive })),
+    completeStep: fromPromise(({ input, signal }) => client.completeStep(input, { signal })),
+    publish: fromPromise(({ input, signal }) => client.publish(input, { signal })),
+    unpublish: fromPromise(({ input, signal }) => client.unpublish(input, { signal })),
   };
 }

@@ -9,6 +9,7 @@ export const errorResponseSchema = z.object({
     message: z.string(),
     fields: z.optional(z.record(z.string(), z.string())),
     retryAfter: z.optional(z.number()),
+    details: z.optional(z.record(z.string(), z.unknown())),
   }),
 });
 export type ErrorResponse = z.output<typeof errorResponseSchema>;

@@ -1,4 +1,5 @@
 export * from './auth.contracts.js';
 export * from './error.contracts.js';
+export * from './onboarding.contracts.js';
 export * from './routes.js';
 export * from './field-errors.js';

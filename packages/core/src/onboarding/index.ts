@@ -6,3 +6,5 @@ export * from './score-profile.js';
 export * from './step-status.js';
 export * from './evaluate-gates.js';
 export * from './availability/availability-preview.js';
+export * from './merge-patch.js';
+export * from './build-overview.js';
