@@ -18,3 +18,4 @@ export * from './actors/onboarding.actors.js';
 export * from './onboarding-wizard/index.js';
 export * from './testing/fake-onboarding-actors.js';
 export * from './testing/in-memory-onboarding.js';
+export * from './password/index.js';
