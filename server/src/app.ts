@@ -1,0 +1,96 @@
+/**
+ * @module Builds the Foyer Hono app from a server context: request id, logs, CORS, CSRF, the
+ * auth and dev sub-apps, optional static files, and the single error shape.
+ */
+import { resolve } from 'node:path';
+import { Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { requestId } from 'hono/request-id';
+import { serveStatic } from '@hono/node-server/serve-static';
+import { FoyerError, type ErrorCode } from '@foyer/core';
+import type { DevOutboxMailer } from './adapters/mail/dev-outbox.js';
+import { csrfProtection } from './middleware/csrf/csrf.js';
+import { requestLogger } from './middleware/logger/request-logger.js';
+import { createAuthRoutes } from './routes/auth.js';
+import { createDevRoutes } from './routes/dev.js';
+import type { FoyerEnv, FoyerServerContext } from './server-context.js';
+
+/** What the app serves besides the API. */
+export interface AppExtras {
+  /** Mounts `/dev/outbox` over this outbox when set. */
+  devOutbox?: DevOutboxMailer;
+  /**
+   * Repository root to serve the example host page and built bundles from: `GET /` →
+   * `examples/plain-html/index.html`, `/dist/*` → `dist/`, `/examples/*` → `examples/`.
+   */
+  staticRoot?: string;
+}
+
+const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
+  400: 'invalid_input',
+  401: 'unauthenticated',
+  403: 'csrf_rejected',
+  404: 'not_found',
+  413: 'invalid_input',
+  415: 'unsupported_media_type',
+  429: 'rate_limited',
+};
+
+/** Maps anything thrown to a FoyerError; unexpected errors become `internal_error`. */
+function toFoyerError(error: unknown): FoyerError | undefined {
+  if (error instanceof FoyerError) return error;
+  if (error instanceof HTTPException) {
+    const code = STATUS_CODES[error.status];
+    if (code) return new FoyerError(code, code === 'invalid_input' ? { fields: { body: 'The request could not be read.' } } : {});
+  }
+  return undefined;
+}
+
+/**
+ * Builds the app. Most callers want `createFoyerServer()`, which also opens the database and
+ * runs migrations.
+ */
+export function createApp(ctx: FoyerServerContext, extras: AppExtras = {}): Hono<FoyerEnv> {
+  const app = new Hono<FoyerEnv>();
+
+  app.use(requestId());
+  if (ctx.logger) app.use(requestLogger({ logger: ctx.logger }));
+  if (ctx.allowedOrigins.length > 0) {
+    app.use(
+      cors({
+        origin: [...ctx.allowedOrigins],
+        credentials: true,
+        allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
+        allowHeaders: ['Content-Type', 'X-Request-Id'],
+        exposeHeaders: ['X-Request-Id'],
+        maxAge: 600,
+      }),
+    );
+  }
+  app.use(csrfProtection({ allowedOrigins: ctx.allowedOrigins, ...(ctx.publicUrl ? { publicUrl: ctx.publicUrl } : {}) }));
+
+  app.route('/auth', createAuthRoutes(ctx));
+  if (extras.devOutbox) app.route('/dev', createDevRoutes(extras.devOutbox));
+
+  if (extras.staticRoot) {
+    const root = resolve(extras.staticRoot);
+    app.get('/', serveStatic({ path: resolve(root, 'examples/plain-html/index.html') }));
+    app.use('/dist/*', serveStatic({ root }));
+    app.use('/examples/*', serveStatic({ root }));
+  }
+
+  app.notFound((c) => c.json(new FoyerError('not_found').toBody(), 404));
+
+  app.onError((error, c) => {
+    const foyerError = toFoyerError(error);
+    if (foyerError) {
+      if (foyerError.retryAfter !== undefined) c.header('Retry-After', String(foyerError.retryAfter));
+      return c.json(foyerError.toBody(), foyerError.status as 400);
+    }
+    ctx.logger?.error({ err: error, reqId: c.get('requestId') }, 'unexpected error');
+    return c.json(new FoyerError('internal_error').toBody(), 500);
+  });
+
+  return app;
+}

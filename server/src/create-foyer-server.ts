@@ -1,0 +1,180 @@
+/**
+ * @module `createFoyerServer()`: opens the store, runs migrations, resolves the secret and
+ * builds the Hono app, ready to serve alone or be mounted in a host server.
+ */
+import type { Hono } from 'hono';
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import { DevOutboxMailer } from './adapters/mail/dev-outbox.js';
+import type { Mailer, MailMessage } from './adapters/mail/mailer.js';
+import { createApp } from './app.js';
+import type { Database } from './db/database.js';
+import { openDatabase, type DatabaseConfig } from './db/dialect.js';
+import { migrateToLatest } from './db/migrate.js';
+import { getOrInsertSetting } from './db/repositories/settings.js';
+import { createFoyerLogger } from './middleware/logger/request-logger.js';
+import { createDummyPasswordHash } from './security/password-hashing.js';
+import { generateToken } from './security/tokens.js';
+import type { FoyerEnv, FoyerServerContext } from './server-context.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Options of {@link createFoyerServer}. */
+export interface FoyerServerOptions {
+  /**
+   * The store: a Kysely instance you own (Foyer will not destroy it), or a URL Foyer opens and
+   * closes: `':memory:'`, `'sqlite:PATH'`, `'postgres://…'`.
+   */
+  db: Kysely<Database> | DatabaseConfig;
+  /** How mail leaves. @default a {@link DevOutboxMailer} over `db` (mail stays in the database) */
+  mailer?: Mailer;
+  /**
+   * Where Foyer's routes are reachable from browsers, including any mount prefix
+   * (`https://auth.example.com`). Used for links in emails, for CSRF (its origin is trusted) and
+   * for the cookie's `Secure` default. @default the origin each request arrived at
+   */
+  publicUrl?: string;
+  /** Where the email-link confirmation page sends the user afterwards. @default '/' */
+  appUrl?: string;
+  /** Partner origins allowed by CORS (with credentials) and by CSRF. @default [] */
+  origins?: string[];
+  /**
+   * HMAC key for one-time codes. @default a random key generated once and kept in the `settings`
+   * table, so restarts and other instances agree
+   */
+  secret?: string;
+  /** Session lifetimes. @default { idleDays: 7, absoluteDays: 30 } */
+  session?: { idleDays?: number; absoluteDays?: number };
+  /**
+   * `Secure` attribute of the session cookie. @default true, unless `publicUrl` is plain
+   * `http://localhost` or `http://127.0.0.1`
+   */
+  secureCookies?: boolean;
+  /**
+   * A pino logger, or `false` for none (this also silences the dev outbox's console line).
+   * @default a pino logger to stdout with PII redaction
+   */
+  logger?: Logger | false;
+  /**
+   * Mount `/dev/outbox`. Only ever honoured when the default dev outbox mailer is in use and
+   * `NODE_ENV` is not `production`. @default true
+   */
+  devRoutes?: boolean;
+  /** Repository root to serve `/` (example host page), `/dist/*` and `/examples/*` from. @default none */
+  staticRoot?: string;
+  /** The clock, injectable so tests can move time. @default () => new Date() */
+  now?: () => Date;
+}
+
+/** A running Foyer server (not yet listening: serve `app.fetch` or mount `app`). */
+export interface FoyerServer {
+  /** The Hono app; `app.fetch` is the request handler. */
+  app: Hono<FoyerEnv>;
+  /** The Kysely instance in use. */
+  db: Kysely<Database>;
+  /** The mailer in use. */
+  mailer: Mailer;
+  /** The dev outbox, when the default mailer is in use. */
+  devOutbox: DevOutboxMailer | undefined;
+  /** Resolves once every mail queued so far has been handed to the mailer (or failed and been logged). */
+  flushMail(): Promise<void>;
+  /** Waits for queued mail, closes the mailer, and destroys the database when Foyer opened it. */
+  close(): Promise<void>;
+}
+
+/** True for `http://localhost…`, `http://127.0.0.1…` and `http://[::1]…`. */
+function isLocalPlainHttp(url: string): boolean {
+  const parsed = new URL(url);
+  return parsed.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
+}
+
+/**
+ * Creates a Foyer server: opens the database (when given a URL), runs migrations, loads or
+ * creates the code secret, and builds the app.
+ *
+ * @example
+ * import { serve } from '@hono/node-server';
+ * const foyer = await createFoyerServer({ db: 'sqlite:./data/foyer.db', publicUrl: 'https://auth.example.com' });
+ * serve({ fetch: foyer.app.fetch, port: 8787 });
+ *
+ * @example Mounted in a host Hono app
+ * const foyer = await createFoyerServer({ db, mailer, publicUrl: 'https://example.com/id' });
+ * host.route('/id', foyer.app);
+ */
+export async function createFoyerServer(options: FoyerServerOptions): Promise<FoyerServer> {
+  const ownsDb = typeof options.db === 'string';
+  const db = typeof options.db === 'string' ? openDatabase(options.db) : options.db;
+  try {
+    await migrateToLatest(db);
+    const now = options.now ?? (() => new Date());
+    const ownsLogger = options.logger === undefined;
+    const logger =
+      options.logger === false ? undefined : (options.logger ?? createFoyerLogger({ level: process.env.LOG_LEVEL ?? 'info' }));
+    const devOutbox = options.mailer
+      ? undefined
+      : new DevOutboxMailer({ db, now, print: logger ? (line) => console.log(line) : false });
+    const mailer: Mailer = options.mailer ?? (devOutbox as DevOutboxMailer);
+    const secret = options.secret ?? (await getOrInsertSetting(db, 'code_hmac_secret', generateToken(32)));
+    const publicUrl = options.publicUrl?.replace(/\/+$/, '');
+
+    const pending = new Set<Promise<void>>();
+    const sendInBackground = (message: MailMessage): void => {
+      const delivery = mailer
+        .send(message)
+        .catch((error: unknown) => {
+          // The error may quote the address: log its kind only.
+          const { name, code } = (error ?? {}) as { name?: string; code?: string };
+          logger?.error({ mailError: { name, code } }, 'mail delivery failed');
+        })
+        .finally(() => pending.delete(delivery));
+      pending.add(delivery);
+    };
+    const flushMail = async (): Promise<void> => {
+      while (pending.size > 0) await Promise.all([...pending]);
+    };
+
+    const ctx: FoyerServerContext = {
+      db,
+      mailer,
+      now,
+      secret,
+      publicUrl,
+      appUrl: options.appUrl ?? '/',
+      allowedOrigins: (options.origins ?? []).map((origin) => new URL(origin).origin),
+      secureCookies: options.secureCookies ?? (publicUrl ? !isLocalPlainHttp(publicUrl) : true),
+      session: {
+        idleMs: (options.session?.idleDays ?? 7) * DAY_MS,
+        absoluteMs: (options.session?.absoluteDays ?? 30) * DAY_MS,
+        touchIntervalMs: 60_000,
+      },
+      logger,
+      dummyPasswordHash: await createDummyPasswordHash(),
+      sendInBackground,
+    };
+
+    const mountDevRoutes = (options.devRoutes ?? true) && devOutbox !== undefined && process.env.NODE_ENV !== 'production';
+    const app = createApp(ctx, {
+      ...(mountDevRoutes ? { devOutbox } : {}),
+      ...(options.staticRoot ? { staticRoot: options.staticRoot } : {}),
+    });
+
+    let closed: Promise<void> | undefined;
+    return {
+      app,
+      db,
+      mailer,
+      devOutbox,
+      flushMail,
+      close: () =>
+        (closed ??= (async () => {
+          await flushMail();
+          await mailer.close?.();
+          if (ownsDb) await db.destroy();
+          if (ownsLogger) logger?.flush();
+        })()),
+    };
+  } catch (error) {
+    if (ownsDb) await db.destroy();
+    throw error;
+  }
+}

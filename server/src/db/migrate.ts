@@ -1,0 +1,31 @@
+/** @module Runs Foyer's migrations from a static list, so they still resolve after bundling. */
+import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
+import type { Database } from './database.js';
+import * as createAuth from './migrations/2026_11_28_000000_create_auth.js';
+
+/** Every migration, by name; names sort in the order they run. Append, never edit. */
+export const MIGRATIONS: Record<string, Migration> = {
+  '2026_11_28_000000_create_auth': createAuth,
+};
+
+/** A provider over {@link MIGRATIONS} (not `FileMigrationProvider`, which needs the source tree). */
+export const staticMigrationProvider: MigrationProvider = {
+  getMigrations: async () => MIGRATIONS,
+};
+
+/**
+ * Brings the database to the latest migration. Safe to call from several processes at once
+ * (Kysely takes a lock).
+ *
+ * @example
+ * await migrateToLatest(db);
+ */
+export async function migrateToLatest(db: Kysely<Database>): Promise<void> {
+  const migrator = new Migrator({ db, provider: staticMigrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  const failed = results?.find((result) => result.status === 'Error');
+  if (error || failed) {
+    const reason = error instanceof Error ? error.message : String(error ?? failed?.migrationName);
+    throw new Error(`Foyer migration failed: ${reason}`, { cause: error });
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * @module `npm start`: runs Foyer alone, configured by environment variables, serving the example
+ * host page and the built bundles next to the API.
+ *
+ * PORT (8787) · DATABASE_URL (unset → SQLite at ./data/foyer.db; `sqlite:PATH`; `postgres://…`) ·
+ * SMTP_URL (unset → dev outbox) · MAIL_FROM · NODE_ENV=production (no dev routes) ·
+ * PUBLIC_URL (http://localhost:PORT) · FOYER_ORIGINS (comma-separated partner origins) ·
+ * FOYER_SECRET · LOG_LEVEL (info)
+ */
+import { fileURLToPath } from 'node:url';
+import { serve } from '@hono/node-server';
+import { createSmtpMailer } from './adapters/mail/smtp.js';
+import { createFoyerServer } from './create-foyer-server.js';
+import { redactUrl } from './db/dialect.js';
+
+/** The repository root: two levels up from both `server/src/main.ts` and `server/dist/main.js`. */
+const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+const port = Number(process.env.PORT ?? 8787);
+const publicUrl = process.env.PUBLIC_URL ?? `http://localhost:${port}`;
+const databaseUrl = process.env.DATABASE_URL || 'sqlite:./data/foyer.db';
+const smtpUrl = process.env.SMTP_URL;
+const origins = (process.env.FOYER_ORIGINS ?? '')
+  .split(',')
+  .map((origin) => origin.trim())
+  .filter(Boolean);
+
+const foyer = await createFoyerServer({
+  db: databaseUrl,
+  publicUrl,
+  origins,
+  ...(smtpUrl ? { mailer: createSmtpMailer({ url: smtpUrl, ...(process.env.MAIL_FROM ? { from: process.env.MAIL_FROM } : {}) }) } : {}),
+  ...(process.env.FOYER_SECRET ? { secret: process.env.FOYER_SECRET } : {}),
+  devRoutes: process.env.NODE_ENV !== 'production',
+  staticRoot: repositoryRoot,
+});
+
+const server = serve({ fetch: foyer.app.fetch, port }, () => {
+  console.log(`Foyer listening on http://localhost:${port}`);
+  console.log(`  database: ${redactUrl(databaseUrl)} · mail: ${smtpUrl ? 'SMTP' : `dev outbox (${publicUrl}/dev/outbox)`}`);
+});
+
+let shuttingDown = false;
+async function shutdown(signal: string): Promise<void> {
+  if (shuttingDown) return;
+  shuttingDown = true;
+  console.log(`Foyer: ${signal} received, closing`);
+  const forceExit = setTimeout(() => process.exit(1), 10_000);
+  forceExit.unref();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await foyer.close();
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));

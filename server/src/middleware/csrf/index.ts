@@ -1,0 +1,2 @@
+/** @module CSRF protection middleware. */
+export { csrfProtection, type CsrfProtectionOptions } from './csrf.js';

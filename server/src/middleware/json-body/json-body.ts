@@ -1,0 +1,52 @@
+/**
+ * @module JSON-only request bodies: a body in any other content type is refused (415), so a
+ * `text/plain` form post cannot smuggle JSON past CORS preflight; bodies are capped in size.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { FoyerError } from '@foyer/core';
+
+/** Options of {@link jsonBodyOnly}. */
+export interface JsonBodyOnlyOptions {
+  /** Largest accepted body in bytes. @default 65536 */
+  maxBytes?: number;
+}
+
+/** True for `application/json` and `application/*+json`, with or without parameters. */
+export function isJsonMediaType(contentType: string | undefined): boolean {
+  if (!contentType) return false;
+  const mediaType = (contentType.split(';')[0] ?? '').trim().toLowerCase();
+  return mediaType === 'application/json' || (mediaType.startsWith('application/') && mediaType.endsWith('+json'));
+}
+
+/** True when the request carries a body (a non-zero length, or a chunked one). */
+function hasBody(headers: Headers): boolean {
+  if (headers.has('transfer-encoding')) return true;
+  const length = headers.get('content-length');
+  return length !== null && length !== '0';
+}
+
+/**
+ * For requests with a body: `415 unsupported_media_type` unless it is JSON, `400 invalid_input`
+ * when it is larger than `maxBytes` (checked on the declared length and while streaming).
+ *
+ * @example
+ * auth.use('*', jsonBodyOnly({ maxBytes: 64 * 1024 }));
+ */
+export function jsonBodyOnly(options: JsonBodyOnlyOptions = {}): MiddlewareHandler {
+  const maxBytes = options.maxBytes ?? 64 * 1024;
+  const limit = bodyLimit({
+    maxSize: maxBytes,
+    onError: () => {
+      throw new FoyerError('invalid_input', {
+        message: `The request body is larger than ${Math.round(maxBytes / 1024)} KiB.`,
+        fields: { body: `Send at most ${Math.round(maxBytes / 1024)} KiB.` },
+      });
+    },
+  });
+  return async (c, next) => {
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || !hasBody(c.req.raw.headers)) return next();
+    if (!isJsonMediaType(c.req.header('content-type'))) throw new FoyerError('unsupported_media_type');
+    return limit(c, next);
+  };
+}

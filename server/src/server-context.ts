@@ -1,0 +1,44 @@
+/** @module What every route and middleware of one Foyer server shares: store, mailer, clock, config. */
+import type { Kysely } from 'kysely';
+import type { Logger } from 'pino';
+import type { Mailer, MailMessage } from './adapters/mail/mailer.js';
+import type { Database } from './db/database.js';
+
+/** Session lifetimes, in milliseconds. */
+export interface SessionPolicy {
+  /** A session unused this long is over. */
+  idleMs: number;
+  /** A session is over this long after sign-in, used or not. */
+  absoluteMs: number;
+  /** `last_seen_at` is written at most this often, so reading a session rarely writes. */
+  touchIntervalMs: number;
+}
+
+/** The resolved configuration and services of one Foyer server. */
+export interface FoyerServerContext {
+  db: Kysely<Database>;
+  mailer: Mailer;
+  now: () => Date;
+  /** HMAC key for one-time codes. */
+  secret: string;
+  /** Where Foyer's routes are reachable from browsers (with any mount prefix), if configured. */
+  publicUrl: string | undefined;
+  /** Where the verification link page sends the user afterwards. */
+  appUrl: string;
+  /** Partner origins allowed by CORS and CSRF, besides the server's own. */
+  allowedOrigins: readonly string[];
+  secureCookies: boolean;
+  session: SessionPolicy;
+  logger: Logger | undefined;
+  /** argon2id hash verified against for unknown emails, so timing does not tell. */
+  dummyPasswordHash: string;
+  /** Hands a message to the mailer without making the request wait (or fail) for it. */
+  sendInBackground(message: MailMessage): void;
+}
+
+/** Hono's `Env` for Foyer apps: the variables middleware sets. */
+export interface FoyerEnv {
+  Variables: {
+    requestId: string;
+  };
+}
