@@ -1,0 +1,215 @@
+/** @module The `<foyer-auth>` class (no side effects: importing it defines no tag). */
+import type { authMachine, FoyerClient, signInMachine, signUpMachine } from '@foyer/core';
+import { html, nothing, type PropertyDeclarations } from 'lit';
+import type { ActorRefFrom, SnapshotFrom } from 'xstate';
+import { authMachinesFor } from '../internal/auth-machines.js';
+import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
+import { MachineController, type MachineSource } from '../internal/machine-controller.js';
+import { errorMessage, messagesFor } from '../internal/messages.js';
+import { FoyerSignIn } from '../sign-in/sign-in.component.js';
+import { FoyerSignUp } from '../sign-up/sign-up.component.js';
+import { authStyles } from './auth.styles.js';
+
+type AuthLogic = typeof authMachine;
+type AuthSnapshot = SnapshotFrom<AuthLogic>;
+
+const CHILD_PARTS =
+  'base: form-base, heading, description, form, field, label, hint, input, error, password-toggle, form-error, submit-button, secondary-button, notice, verify-email, verify-base';
+
+/**
+ * The whole email auth surface of a page: checks the session on load, then shows sign-in or
+ * sign-up (with email verification) while signed out, and who is signed in with a sign-out button
+ * while signed in. Renders the `auth` machine of `@foyer/core` and hands its child actors to
+ * `<foyer-sign-in>` / `<foyer-sign-up>`.
+ *
+ * Accessible names: while signed out, the sign-in view has the button "Create an account" and the
+ * sign-up view the button "I already have an account"; while signed in, the text
+ * "Signed in as <email>" and the button "Sign out".
+ *
+ * @summary Sign-in, sign-up, verification and sign-out in one element.
+ * @tag foyer-auth
+ *
+ * @attr view - The first view while signed out: `sign-in` (default) or `sign-up` (read on connect).
+ * @attr api-base - Where the Foyer server is mounted; `''` (default) is the page's own origin.
+ * @attr locale - Language of the texts. @default 'en'
+ *
+ * @prop {typeof authMachine} logic - A provided auth machine (e.g. with fake actors).
+ * @prop {FoyerClient} client - A client to build the machine from, instead of `api-base`.
+ *
+ * @slot signed-in - Replaces the signed-in view (call `signOut()` to sign out).
+ * @slot footer - Content after the signed-out forms.
+ *
+ * @event foyer-sign-in-complete - Signed in through the sign-in form (also after its verification step); detail `{ user }`. Once per sign-in.
+ * @event foyer-sign-up-complete - Signed up, verified and signed in; detail `{ user }`. Once per sign-up.
+ * @event foyer-sign-out - Signed out; detail `{}`.
+ * @event foyer-error - Any server error shown by this element or its forms; detail `{ code, message }`.
+ *
+ * @csspart base - The wrapper of everything.
+ * @csspart loading - The busy placeholder while the session is checked.
+ * @csspart sign-in - The nested `<foyer-sign-in>`.
+ * @csspart sign-up - The nested `<foyer-sign-up>`.
+ * @csspart switch - The row with the "Create an account" / "I already have an account" button.
+ * @csspart switch-prompt - The text before the switch button ("New here?").
+ * @csspart link-button - The switch button.
+ * @csspart signed-in - The default signed-in view.
+ * @csspart user - The "Signed in as …" text.
+ * @csspart form-error - The alert region for session and sign-out errors.
+ * @csspart secondary-button - The "Sign out" button (and the forms' secondary buttons).
+ * @csspart heading - Headings of the nested forms; likewise `form`, `field`, `label`, `hint`, `input`, `error`, `password-toggle`, `submit-button`, `notice`, `description`, `verify-email` are exported from them (their `base` as `form-base`).
+ *
+ * @cssproperty --foyer-color-primary - Buttons, links and focus.
+ * @cssproperty --foyer-color-on-primary - Text on primary buttons.
+ * @cssproperty --foyer-color-text - Text.
+ * @cssproperty --foyer-color-text-muted - Hints and descriptions.
+ * @cssproperty --foyer-color-background - Background of the element and inputs.
+ * @cssproperty --foyer-color-border - Input and secondary button borders.
+ * @cssproperty --foyer-color-danger - Errors.
+ * @cssproperty --foyer-color-success - Notices.
+ * @cssproperty --foyer-color-focus - Focus ring.
+ * @cssproperty --foyer-radius - Corner radius.
+ * @cssproperty --foyer-spacing - Space between fields.
+ * @cssproperty --foyer-font - Font family.
+ *
+ * @example
+ * <foyer-auth api-base="https://auth.example.com" view="sign-up"></foyer-auth>
+ */
+export class FoyerAuth extends FoyerElement {
+  static override styles = [foyerStyles, authStyles];
+
+  static override dependencies = { 'foyer-sign-in': FoyerSignIn, 'foyer-sign-up': FoyerSignUp };
+
+  static override properties: PropertyDeclarations = {
+    view: { type: String },
+    apiBase: { type: String, attribute: 'api-base' },
+    logic: { attribute: false },
+    client: { attribute: false },
+  };
+
+  /** The first view while signed out. @default 'sign-in' */
+  declare view: 'sign-in' | 'sign-up';
+  /** Where the Foyer server is mounted. @default '' */
+  declare apiBase: string;
+  /** A provided auth machine to start instead of the HTTP one. */
+  declare logic: AuthLogic | undefined;
+  /** The client to build the machine from. */
+  declare client: FoyerClient | undefined;
+
+  readonly #machine = new MachineController<AuthLogic>(this, () => this.#source(), {
+    onSnapshot: (snapshot, previous) => this.#onSnapshot(snapshot, previous),
+  });
+  #focusSwitch = false;
+
+  constructor() {
+    super();
+    this.view = 'sign-in';
+    this.apiBase = '';
+  }
+
+  /** The machine's actor (`undefined` while disconnected). */
+  get machine(): ActorRefFrom<AuthLogic> | undefined {
+    return this.#machine.actor;
+  }
+
+  /** Signs out (for a host page that replaced the signed-in view through the `signed-in` slot). */
+  signOut(): void {
+    this.#machine.send({ type: 'session.signOut' });
+  }
+
+  /** Checks the session again (e.g. after signing in in another tab). */
+  refresh(): void {
+    this.#machine.send({ type: 'session.refresh' });
+  }
+
+  #source(): MachineSource<AuthLogic> {
+    const logic = this.logic ?? authMachinesFor(this.client, this.apiBase).auth;
+    return { logic, input: { initialView: this.view === 'sign-up' ? 'signUp' : 'signIn' } };
+  }
+
+  #onSnapshot(snapshot: AuthSnapshot, previous: AuthSnapshot): void {
+    const error = snapshot.context.error;
+    if (error && error !== previous.context.error) {
+      this.emit('foyer-error', { code: error.code, message: errorMessage(messagesFor(this.locale), error) });
+    }
+    const user = snapshot.context.user;
+    if (snapshot.matches('signedIn') && user) {
+      // The nested forms adopt child actors and stay silent; this element announces completion.
+      if (previous.matches({ signedOut: 'signIn' })) this.emit('foyer-sign-in-complete', { user });
+      else if (previous.matches({ signedOut: 'signUp' })) this.emit('foyer-sign-up-complete', { user });
+    }
+    if (snapshot.matches('signedOut') && previous.matches('signingOut')) this.emit('foyer-sign-out', {});
+  }
+
+  #toSignUp(): void {
+    this.#focusSwitch = true;
+    this.#machine.send({ type: 'view.signUp' });
+  }
+
+  #toSignIn(): void {
+    this.#focusSwitch = true;
+    this.#machine.send({ type: 'view.signIn' });
+  }
+
+  protected override updated(): void {
+    if (!this.#focusSwitch) return;
+    this.#focusSwitch = false;
+    // Keep keyboard users in the new view: focus its first field.
+    const form = this.renderRoot.querySelector<FoyerSignIn | FoyerSignUp>('foyer-sign-in, foyer-sign-up');
+    void form?.updateComplete.then(() => form.renderRoot.querySelector<HTMLInputElement>('#email')?.focus());
+  }
+
+  protected override render() {
+    if (!this.#machine.ready) return nothing;
+    const t = messagesFor(this.locale);
+    const snapshot = this.#machine.snapshot;
+    const { error, user } = snapshot.context;
+    const errorRegion = html`<div part="form-error" role="alert">${error ? errorMessage(t, error) : nothing}</div>`;
+
+    if (snapshot.matches('loading') || snapshot.matches('routing')) {
+      return html`<div part="base" aria-busy="true"><p part="loading" role="status">${t.loading}</p></div>`;
+    }
+
+    if (snapshot.matches('signedIn') || snapshot.matches('signingOut')) {
+      const signingOut = snapshot.matches('signingOut');
+      return html`<div part="base">
+        <slot name="signed-in">
+          <div part="signed-in">
+            <p part="user">${t.signedInAs(user?.email ?? '')}</p>
+            ${errorRegion}
+            <button
+              part="secondary-button"
+              type="button"
+              aria-disabled=${signingOut ? 'true' : 'false'}
+              aria-busy=${signingOut ? 'true' : 'false'}
+              @click=${() => !signingOut && this.signOut()}
+            >
+              ${t.signOut}
+            </button>
+          </div>
+        </slot>
+      </div>`;
+    }
+
+    if (snapshot.matches({ signedOut: 'signUp' })) {
+      const child = snapshot.children['signUp'] as ActorRefFrom<typeof signUpMachine> | undefined;
+      return html`<div part="base">
+        ${errorRegion}
+        <foyer-sign-up part="sign-up" exportparts=${CHILD_PARTS} locale=${this.locale} .actor=${child}></foyer-sign-up>
+        <p part="switch">
+          <button part="link-button" type="button" @click=${this.#toSignIn}>${t.toSignIn}</button>
+        </p>
+        <slot name="footer" part="footer"></slot>
+      </div>`;
+    }
+
+    const child = snapshot.children['signIn'] as ActorRefFrom<typeof signInMachine> | undefined;
+    return html`<div part="base">
+      ${errorRegion}
+      <foyer-sign-in part="sign-in" exportparts=${CHILD_PARTS} locale=${this.locale} .actor=${child}></foyer-sign-in>
+      <p part="switch">
+        <span part="switch-prompt">${t.toSignUpPrompt}</span>
+        <button part="link-button" type="button" @click=${this.#toSignUp}>${t.toSignUp}</button>
+      </p>
+      <slot name="footer" part="footer"></slot>
+    </div>`;
+  }
+}

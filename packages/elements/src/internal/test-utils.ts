@@ -1,0 +1,61 @@
+/** @module Helpers of the element tests (excluded from the build). */
+import type { User } from '@foyer/core';
+import { waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import type {} from './events.js';
+
+/** A user as the API returns it. */
+export function userOf(email: string): User {
+  return { id: 'usr_1', email, emailVerified: true, createdAt: '2026-01-01T00:00:00.000Z' };
+}
+
+/** A promise with its resolve/reject outside, to hold a fake actor until the test lets it go. */
+export function deferred<T>() {
+  let resolve!: (value: T) => void;
+  let reject!: (reason: unknown) => void;
+  const promise = new Promise<T>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  return { promise, resolve, reject };
+}
+
+/** `querySelector` inside an element's shadow root (throws when absent). */
+export function $<T extends Element = HTMLElement>(host: Element, selector: string): T {
+  const found = host.shadowRoot?.querySelector<T>(selector);
+  if (!found) throw new Error(`No ${selector} in <${host.localName}>`);
+  return found;
+}
+
+/** The deepest focused element, through shadow roots. */
+export function deepActiveElement(): Element | null {
+  let active: Element | null = document.activeElement;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return active;
+}
+
+/** Focuses `input` and types `text` with real key presses. */
+export async function typeInto(input: HTMLElement, text: string): Promise<void> {
+  input.focus();
+  await sendKeys({ type: text });
+}
+
+/** Presses Enter in the focused element. */
+export async function pressEnter(): Promise<void> {
+  await sendKeys({ press: 'Enter' });
+}
+
+/** Collects the events of `name` fired on `target`, typed by the event map. */
+export function record<K extends keyof GlobalEventHandlersEventMap>(
+  target: EventTarget,
+  name: K,
+): GlobalEventHandlersEventMap[K][] {
+  const seen: GlobalEventHandlersEventMap[K][] = [];
+  target.addEventListener(name, (event) => seen.push(event as GlobalEventHandlersEventMap[K]));
+  return seen;
+}
+
+/** Waits until `check` holds, with a message naming what was awaited. */
+export function until(check: () => boolean, message: string): Promise<void> {
+  return waitUntil(check, message, { timeout: 3000 });
+}
