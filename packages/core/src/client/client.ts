@@ -6,6 +6,14 @@ import type * as z from 'zod/mini';
 import {
   AUTH_ROUTES,
   ONBOARDING_ROUTES,
+  SECURITY_ROUTES,
+  altchaChallengeSchema,
+  sessionsResponseSchema,
+  type ChangePasswordRequest,
+  type ForgotPasswordRequest,
+  type ResetPasswordRequest,
+  type SessionsResponse,
+  type UnlockRequest,
   instantBookResponseSchema,
   onboardingOverviewSchema,
   publishResponseSchema,
@@ -65,6 +73,22 @@ export interface FoyerClient {
   unpublish(body: PublishRequest, init?: RequestOptions): Promise<void>;
   /** `GET /profiles/me/instant-book` */
   getInstantBook(init?: RequestOptions): Promise<InstantBookResponse>;
+  /** `POST /auth/password/forgot` */
+  forgotPassword(body: ForgotPasswordRequest, init?: RequestOptions): Promise<void>;
+  /** `POST /auth/password/reset` */
+  resetPassword(body: ResetPasswordRequest, init?: RequestOptions): Promise<UserResponse>;
+  /** `POST /auth/password/change` */
+  changePassword(body: ChangePasswordRequest, init?: RequestOptions): Promise<void>;
+  /** `POST /auth/unlock` */
+  unlock(body: UnlockRequest, init?: RequestOptions): Promise<void>;
+  /** `GET /auth/sessions` */
+  listSessions(init?: RequestOptions): Promise<SessionsResponse>;
+  /** `DELETE /auth/sessions/:id` */
+  revokeSession(id: string, init?: RequestOptions): Promise<void>;
+  /** `DELETE /auth/sessions`: every session but this one. */
+  revokeOtherSessions(init?: RequestOptions): Promise<void>;
+  /** `GET /auth/captcha/challenge`: an ALTCHA challenge. */
+  getCaptchaChallenge(init?: RequestOptions): Promise<Record<string, unknown>>;
 }
 
 /** What `saveStepDraft` sends. */
@@ -156,6 +180,14 @@ export function createFoyerClient(options: FoyerClientOptions = {}): FoyerClient
     publish: (body, init) => call(ONBOARDING_ROUTES.publish, { body }, publishResponseSchema, init),
     unpublish: (body, init) => call(ONBOARDING_ROUTES.unpublish, { body }, null, init),
     getInstantBook: (init) => call(ONBOARDING_ROUTES.instantBook, {}, instantBookResponseSchema, init),
+    forgotPassword: (body, init) => call(SECURITY_ROUTES.forgotPassword, { body }, null, init),
+    resetPassword: (body, init) => call(SECURITY_ROUTES.resetPassword, { body }, userResponseSchema, init),
+    changePassword: (body, init) => call(SECURITY_ROUTES.changePassword, { body }, null, init),
+    unlock: (body, init) => call(SECURITY_ROUTES.unlock, { body }, null, init),
+    listSessions: (init) => call(SECURITY_ROUTES.sessions, {}, sessionsResponseSchema, init),
+    revokeSession: (id, init) => call(SECURITY_ROUTES.revokeSession, { params: { id } }, null, init),
+    revokeOtherSessions: (init) => call(SECURITY_ROUTES.revokeOtherSessions, {}, null, init),
+    getCaptchaChallenge: (init) => call(SECURITY_ROUTES.captchaChallenge, {}, altchaChallengeSchema, init),
   };
 }
 

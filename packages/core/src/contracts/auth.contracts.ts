@@ -57,7 +57,12 @@ export const codeSchema = z.pipe(
 export const linkTokenSchema = z.string({ error: 'This link is not valid.' }).check(z.regex(/^[A-Za-z0-9_-]{32,128}$/, { error: 'This link is not valid.' }));
 
 /** `POST /auth/sign-up` */
-export const signUpRequestSchema = z.object({ email: emailSchema, password: passwordSchema });
+export const signUpRequestSchema = z.object({
+  email: emailSchema,
+  password: passwordSchema,
+  /** A CAPTCHA solution, when a `428 captcha_required` asked for one. */
+  captcha: z.optional(z.string().check(z.maxLength(8192, { error: 'The human check answer is too long.' }))),
+});
 export type SignUpRequest = z.input<typeof signUpRequestSchema>;
 
 /** `201` answer of `POST /auth/sign-up`: the same whether or not the email was new. */
@@ -85,6 +90,8 @@ export const signInRequestSchema = z.object({
     z.minLength(1, { error: 'Enter your password.' }),
     z.maxLength(PASSWORD_MAX_LENGTH * 4, { error: 'Password is too long.' }),
   ),
+  /** A CAPTCHA solution, when a `428 captcha_required` asked for one. */
+  captcha: z.optional(z.string().check(z.maxLength(8192, { error: 'The human check answer is too long.' }))),
 });
 export type SignInRequest = z.input<typeof signInRequestSchema>;
 
@@ -97,8 +104,11 @@ export const userSchema = z.object({
 });
 export type User = z.output<typeof userSchema>;
 
-/** `200` answer of sign-in and verify-email. */
-export const userResponseSchema = z.object({ user: userSchema });
+/**
+ * `200` answer of sign-in and verify-email. `passwordChangeRequired` is set when the password
+ * used has since appeared in a breach: the session works, and the person should change it.
+ */
+export const userResponseSchema = z.object({ user: userSchema, passwordChangeRequired: z.optional(z.boolean()) });
 export type UserResponse = z.output<typeof userResponseSchema>;
 
 /** A session as the API shows it (never its token). */
@@ -106,5 +116,9 @@ export const sessionSchema = z.object({ id: z.string(), createdAt: z.string(), e
 export type Session = z.output<typeof sessionSchema>;
 
 /** `200` answer of `GET /auth/session`. */
-export const sessionResponseSchema = z.object({ user: userSchema, session: sessionSchema });
+export const sessionResponseSchema = z.object({
+  user: userSchema,
+  session: sessionSchema,
+  passwordChangeRequired: z.optional(z.boolean()),
+});
 export type SessionResponse = z.output<typeof sessionResponseSchema>;
