@@ -5,6 +5,10 @@
  */
 import { fromPromise } from 'xstate';
 import type {
+  ChangePasswordRequest,
+  ForgotPasswordRequest,
+  ResetPasswordRequest,
+  SessionsResponse,
   ResendVerificationRequest,
   SessionResponse,
   SignInRequest,
@@ -29,6 +33,12 @@ export const authActorPlaceholders = {
   signIn: fromPromise<UserResponse, SignInRequest>(notProvided('signIn')),
   getSession: fromPromise<SessionResponse | null, void>(notProvided('getSession')),
   signOut: fromPromise<void, void>(notProvided('signOut')),
+  forgotPassword: fromPromise<void, ForgotPasswordRequest>(notProvided('forgotPassword')),
+  resetPassword: fromPromise<UserResponse, ResetPasswordRequest>(notProvided('resetPassword')),
+  changePassword: fromPromise<void, ChangePasswordRequest>(notProvided('changePassword')),
+  listSessions: fromPromise<SessionsResponse, void>(notProvided('listSessions')),
+  revokeSession: fromPromise<void, { id: string }>(notProvided('revokeSession')),
+  revokeOtherSessions: fromPromise<void, void>(notProvided('revokeOtherSessions')),
 };
 
 /** The I/O actors every auth machine may use; provide all of them (see `createHttpActors`). */

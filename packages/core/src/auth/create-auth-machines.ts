@@ -1,5 +1,8 @@
 /** @module Wires one set of I/O actors into every auth machine, nested children included. */
 import type { AuthActors } from '../actors/auth.actors.js';
+import { changePasswordMachine } from '../change-password/change-password.machine.js';
+import { resetPasswordMachine } from '../reset-password/reset-password.machine.js';
+import { sessionsMachine } from '../sessions/sessions.machine.js';
 import { signInMachine } from '../sign-in/sign-in.machine.js';
 import { signUpMachine } from '../sign-up/sign-up.machine.js';
 import { verifyEmailMachine } from '../verify-email/verify-email.machine.js';
@@ -18,12 +21,21 @@ export function createAuthMachines(actors: AuthActors) {
   const verifyEmail = verifyEmailMachine.provide({
     actors: { verifyEmail: actors.verifyEmail, resendVerification: actors.resendVerification },
   });
-  const signIn = signInMachine.provide({ actors: { signIn: actors.signIn, verifyEmailMachine: verifyEmail } });
+  const changePassword = changePasswordMachine.provide({ actors: { changePassword: actors.changePassword } });
+  const signIn = signInMachine.provide({
+    actors: { signIn: actors.signIn, verifyEmailMachine: verifyEmail, changePasswordMachine: changePassword },
+  });
   const signUp = signUpMachine.provide({ actors: { signUp: actors.signUp, verifyEmailMachine: verifyEmail } });
   const auth = authMachine.provide({
     actors: { getSession: actors.getSession, signOut: actors.signOut, signInMachine: signIn, signUpMachine: signUp },
   });
-  return { verifyEmail, signIn, signUp, auth };
+  const resetPassword = resetPasswordMachine.provide({
+    actors: { forgotPassword: actors.forgotPassword, resetPassword: actors.resetPassword },
+  });
+  const sessions = sessionsMachine.provide({
+    actors: { listSessions: actors.listSessions, revokeSession: actors.revokeSession, revokeOtherSessions: actors.revokeOtherSessions },
+  });
+  return { verifyEmail, signIn, signUp, auth, changePassword, resetPassword, sessions };
 }
 
 /** The provided machines returned by {@link createAuthMachines}. */

@@ -19,6 +19,12 @@ export function createHttpActors(client: FoyerClient): AuthActors {
     signIn: fromPromise(({ input, signal }) => client.signIn(input, { signal })),
     getSession: fromPromise(({ signal }) => client.getSession({ signal })),
     signOut: fromPromise(({ signal }) => client.signOut({ signal })),
+    forgotPassword: fromPromise(({ input, signal }) => client.forgotPassword(input, { signal })),
+    resetPassword: fromPromise(({ input, signal }) => client.resetPassword(input, { signal })),
+    changePassword: fromPromise(({ input, signal }) => client.changePassword(input, { signal })),
+    listSessions: fromPromise(({ signal }) => client.listSessions({ signal })),
+    revokeSession: fromPromise(({ input, signal }) => client.revokeSession(input.id, { signal })),
+    revokeOtherSessions: fromPromise(({ signal }) => client.revokeOtherSessions({ signal })),
   };
 }
 

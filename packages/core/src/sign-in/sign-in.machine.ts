@@ -1,10 +1,12 @@
 /**
- * @module Email + password sign-in. An account whose email is not verified yet (right password)
- * continues into the verification step instead of failing.
+ * @module Email + password sign-in, with every answer the server's defences can give: a CAPTCHA
+ * after repeated failures or a risky request, a temporary lock, an unverified email (continues
+ * into verification), and a password found in a breach since (continues into a password change).
  */
 import { assertEvent, assign, setup } from 'xstate';
 import { authActorPlaceholders } from '../actors/auth.actors.js';
-import { fieldErrorsOf, signInRequestSchema, type User } from '../contracts/index.js';
+import { changePasswordMachine } from '../change-password/change-password.machine.js';
+import { fieldErrorsOf, signInRequestSchema, type CaptchaRequiredDetails, type User } from '../contracts/index.js';
 import { errorOfEvent, type FoyerErrorBody } from '../errors.js';
 import { verifyEmailMachine } from '../verify-email/verify-email.machine.js';
 
@@ -14,22 +16,38 @@ export interface SignInInput {
   email?: string;
 }
 
+/** A temporary lock of the identity. */
+export interface SignInLock {
+  /** ISO time the lock ends. */
+  lockedUntil: string;
+  /** Seconds from the answer until it ends. */
+  retryAfter: number;
+  /** The owner was emailed an unlock link. */
+  unlockEmailSent: boolean;
+}
+
 /** Context of {@link signInMachine}. The password is never kept here. */
 export interface SignInContext {
   email: string;
   error: FoyerErrorBody | null;
   fieldErrors: Record<string, string>;
+  /** Which CAPTCHA to show, once one is required. */
+  captcha: CaptchaRequiredDetails['captcha'] | null;
+  lock: SignInLock | null;
+  /** Tries left before a CAPTCHA or a lock, when the server says few remain. */
+  attemptsLeft: number | null;
   user: User | null;
 }
 
 /** Events of {@link signInMachine}. */
 export type SignInEvent =
-  | { type: 'credentials.submit'; email: string; password: string }
+  | { type: 'credentials.submit'; email: string; password: string; captcha?: string }
   | { type: 'verification.cancel' };
 
 /**
- * States: `editing` → `submitting` → `done`; `submitting` → `verifyingEmail` (child
- * `verifyEmail` machine, id `verifyEmail`) → `done` when the email was not verified yet.
+ * States: `editing` → `submitting` → `done`; from `submitting`: `captchaRequired` (428),
+ * `locked` (423, back to `editing` when the lock ends), `verifyingEmail` (child `verifyEmail`),
+ * `changingPassword` (child `changePassword`, when the password has since been breached).
  * Output: `{ user }`.
  *
  * @example
@@ -46,13 +64,24 @@ export const signInMachine = setup({
   actors: {
     signIn: authActorPlaceholders.signIn,
     verifyEmailMachine,
+    changePasswordMachine,
+  },
+  delays: {
+    lockEnds: ({ context }) => Math.max(0, new Date(context.lock?.lockedUntil ?? 0).getTime() - Date.now()),
   },
   guards: {
     isInputValid: ({ event }) => {
       assertEvent(event, 'credentials.submit');
       return signInRequestSchema.safeParse({ email: event.email, password: event.password }).success;
     },
+    hasCaptchaSolution: ({ event }) => {
+      assertEvent(event, 'credentials.submit');
+      return Boolean(event.captcha);
+    },
     isEmailNotVerified: ({ event }) => errorOfEvent(event).code === 'email_not_verified',
+    isCaptchaRequired: ({ event }) => ['captcha_required', 'captcha_invalid'].includes(errorOfEvent(event).code),
+    isLocked: ({ event }) => errorOfEvent(event).code === 'account_locked',
+    mustChangePassword: ({ event }) => (event as { output?: { passwordChangeRequired?: boolean } }).output?.passwordChangeRequired === true,
   },
   actions: {
     assignInputErrors: assign(({ event }) => {
@@ -60,18 +89,39 @@ export const signInMachine = setup({
       const result = signInRequestSchema.safeParse({ email: event.email, password: event.password });
       return { email: event.email, error: null, fieldErrors: result.success ? {} : fieldErrorsOf(result.error) };
     }),
+    assignCaptchaMissing: assign({ error: null, fieldErrors: { captcha: 'Complete the human check.' } }),
     assignEmail: assign(({ event }) => {
       assertEvent(event, 'credentials.submit');
       return { email: event.email.trim().toLowerCase(), error: null, fieldErrors: {} };
     }),
     assignServerError: assign(({ event }) => {
       const error = errorOfEvent(event);
-      return { error, fieldErrors: error.fields ?? {} };
+      const attemptsLeft = typeof error.details?.attemptsLeft === 'number' ? error.details.attemptsLeft : null;
+      return { error, fieldErrors: error.fields ?? {}, attemptsLeft };
     }),
+    assignCaptcha: assign(({ event }) => {
+      const error = errorOfEvent(event);
+      const captcha = (error.details as CaptchaRequiredDetails | undefined)?.captcha ?? { provider: 'altcha' as const };
+      return { error: error.code === 'captcha_invalid' ? error : null, captcha, fieldErrors: {} };
+    }),
+    assignLock: assign(({ event }) => {
+      const error = errorOfEvent(event);
+      const retryAfter = error.retryAfter ?? 900;
+      const details = (error.details ?? {}) as Partial<SignInLock>;
+      return {
+        error,
+        lock: {
+          retryAfter,
+          lockedUntil: details.lockedUntil ?? new Date(Date.now() + retryAfter * 1000).toISOString(),
+          unlockEmailSent: details.unlockEmailSent ?? false,
+        },
+      };
+    }),
+    assignUser: assign(({ event }) => ({ user: (event as unknown as { output: { user: User } }).output.user, error: null, lock: null, captcha: null })),
   },
 }).createMachine({
   id: 'signIn',
-  context: ({ input }) => ({ email: input.email ?? '', error: null, fieldErrors: {}, user: null }),
+  context: ({ input }) => ({ email: input.email ?? '', error: null, fieldErrors: {}, captcha: null, lock: null, attemptsLeft: null, user: null }),
   initial: 'editing',
   states: {
     editing: {
@@ -82,16 +132,36 @@ export const signInMachine = setup({
         ],
       },
     },
+    captchaRequired: {
+      on: {
+        'credentials.submit': [
+          { guard: 'hasCaptchaSolution', target: 'submitting', actions: 'assignEmail' },
+          { actions: 'assignCaptchaMissing' },
+        ],
+      },
+    },
+    locked: {
+      after: { lockEnds: { target: 'editing', actions: assign({ lock: null, error: null }) } },
+      on: {
+        // The server decides: a known device, or a lock lifted by email, may sign in.
+        'credentials.submit': { guard: 'isInputValid', target: 'submitting', actions: 'assignEmail' },
+      },
+    },
     submitting: {
       invoke: {
         src: 'signIn',
         input: ({ event }) => {
           assertEvent(event, 'credentials.submit');
-          return { email: event.email, password: event.password };
+          return { email: event.email, password: event.password, ...(event.captcha ? { captcha: event.captcha } : {}) };
         },
-        onDone: { target: 'done', actions: assign({ user: ({ event }) => event.output.user }) },
+        onDone: [
+          { guard: 'mustChangePassword', target: 'changingPassword', actions: 'assignUser' },
+          { target: 'done', actions: 'assignUser' },
+        ],
         onError: [
           { guard: 'isEmailNotVerified', target: 'verifyingEmail' },
+          { guard: 'isCaptchaRequired', target: 'captchaRequired', actions: 'assignCaptcha' },
+          { guard: 'isLocked', target: 'locked', actions: 'assignLock' },
           { target: 'editing', actions: 'assignServerError' },
         ],
       },
@@ -105,6 +175,15 @@ export const signInMachine = setup({
         onDone: { target: 'done', actions: assign({ user: ({ event }) => event.output.user }) },
       },
       on: { 'verification.cancel': 'editing' },
+    },
+    changingPassword: {
+      invoke: {
+        id: 'changePassword',
+        src: 'changePasswordMachine',
+        input: ({ context }) => ({ email: context.email, required: true }),
+        // Signed in either way; changing now or later is the person's choice.
+        onDone: 'done',
+      },
     },
     done: { type: 'final' },
   },

@@ -31,6 +31,12 @@ export function createFakeAuthActors(handlers: FakeAuthHandlers = {}): AuthActor
     signIn: fake('signIn'),
     getSession: fake('getSession'),
     signOut: fake('signOut'),
+    forgotPassword: fake('forgotPassword'),
+    resetPassword: fake('resetPassword'),
+    changePassword: fake('changePassword'),
+    listSessions: fake('listSessions'),
+    revokeSession: fake('revokeSession'),
+    revokeOtherSessions: fake('revokeOtherSessions'),
   } as AuthActors;
 }
 
