@@ -14,6 +14,11 @@ import { csrfProtection } from './middleware/csrf/csrf.js';
 import { requestLogger } from './middleware/logger/request-logger.js';
 import { createAuthRoutes } from './routes/auth.js';
 import { createDevRoutes } from './routes/dev.js';
+import { createPasswordRoutes } from './routes/password.js';
+import { createSessionRoutes } from './routes/sessions.js';
+import { createSecurityRoutes } from './routes/security.js';
+import { createOnboardingRoutes } from './routes/onboarding.js';
+import { createProfileRoutes } from './routes/profiles.js';
 import type { FoyerEnv, FoyerServerContext } from './server-context.js';
 
 /** What the app serves besides the API. */
@@ -62,7 +67,7 @@ export function createApp(ctx: FoyerServerContext, extras: AppExtras = {}): Hono
         origin: [...ctx.allowedOrigins],
         credentials: true,
         allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
-        allowHeaders: ['Content-Type', 'X-Request-Id'],
+        allowHeaders: ['Content-Type', 'X-Request-Id', 'If-Match'],
         exposeHeaders: ['X-Request-Id'],
         maxAge: 600,
       }),
@@ -71,6 +76,11 @@ export function createApp(ctx: FoyerServerContext, extras: AppExtras = {}): Hono
   app.use(csrfProtection({ allowedOrigins: ctx.allowedOrigins, ...(ctx.publicUrl ? { publicUrl: ctx.publicUrl } : {}) }));
 
   app.route('/auth', createAuthRoutes(ctx));
+  app.route('/auth', createPasswordRoutes(ctx));
+  app.route('/auth', createSessionRoutes(ctx));
+  app.route('/auth', createSecurityRoutes(ctx));
+  app.route('/onboarding', createOnboardingRoutes(ctx));
+  app.route('/profiles', createProfileRoutes(ctx));
   if (extras.devOutbox) app.route('/dev', createDevRoutes(extras.devOutbox));
 
   if (extras.staticRoot) {

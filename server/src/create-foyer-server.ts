@@ -5,6 +5,9 @@
 import type { Hono } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import { creativeMarketplace, DEFAULT_MIN_PASSWORD_SCORE, type OnboardingDefinition } from '@foyer/core';
+import type { BreachChecker } from './adapters/breach/breach-checker.js';
+import { createOfflineCorpusBreachChecker } from './adapters/breach/offline-corpus.js';
 import { DevOutboxMailer } from './adapters/mail/dev-outbox.js';
 import type { Mailer, MailMessage } from './adapters/mail/mailer.js';
 import { createApp } from './app.js';
@@ -13,7 +16,9 @@ import { openDatabase, type DatabaseConfig } from './db/dialect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { getOrInsertSetting } from './db/repositories/settings.js';
 import { createFoyerLogger } from './middleware/logger/request-logger.js';
-import { createDummyPasswordHash } from './security/password-hashing.js';
+import { createDummyPasswordHash, verifyPassword } from './security/password-hashing.js';
+import { recordAuditEvent } from './security/audit-log.js';
+import { createSignInSecurity, type SignInSecurityOptions } from './security/sign-in-security.js';
 import { generateToken } from './security/tokens.js';
 import type { FoyerEnv, FoyerServerContext } from './server-context.js';
 
@@ -64,6 +69,50 @@ export interface FoyerServerOptions {
   staticRoot?: string;
   /** The clock, injectable so tests can move time. @default () => new Date() */
   now?: () => Date;
+  /**
+   * Password acceptance (sign-up, reset, change) and the breached-at-sign-in flag.
+   * `minScore`: lowest zxcvbn score (0–4) accepted; `productNames`: words a password must not be
+   * built from; `breach`: the breach checker, `false` for none (e.g. `createHibpBreachChecker()`);
+   * `checkOnSignIn`: flag sessions signed in with a breached password.
+   * @default { minScore: 3, productNames: ['foyer'], breach: createOfflineCorpusBreachChecker(), checkOnSignIn: true }
+   */
+  passwordPolicy?: { minScore?: number; productNames?: string[]; breach?: BreachChecker | false; checkOnSignIn?: boolean };
+  /** Onboarding tracks, steps, weights and gates (build one with `defineOnboarding`). @default creativeMarketplace */
+  onboarding?: OnboardingDefinition;
+  /**
+   * The lockout ladder: CAPTCHA from unknown devices after `captchaAfter` consecutive failures,
+   * lock for unknown devices after `lockAfter`, for `lockMs` doubling per repeat up to `maxLockMs`.
+   * @default { captchaAfter: 3, lockAfter: 5, lockMs: 900_000, maxLockMs: 86_400_000 }
+   */
+  lockout?: SignInSecurityOptions['lockout'];
+  /**
+   * Risk score that makes sign-in and sign-up require a CAPTCHA (see docs/security.md).
+   * @default { threshold: 50, weights: { ipFailure: 2, networkFailure: 0.5, identity: 5, unknownDevice: 5, signUp: 5 }, freeIdentities: 3, freeSignUps: 5 }
+   */
+  risk?: SignInSecurityOptions['risk'];
+  /**
+   * The CAPTCHA: `{ provider: 'altcha' | 'turnstile' | 'hcaptcha', secret?, siteKey?, verifyUrl?, cost?, timeoutMs? }`
+   * or a `CaptchaVerifier`. @default ALTCHA (self-hosted proof of work) signed with the server secret
+   */
+  captcha?: SignInSecurityOptions['captcha'];
+  /**
+   * Per-route rate limits (`{ 'sign-in': { identity: { limit, windowMs }, ip: … } }`, `false` to
+   * turn one off), merged over `DEFAULT_RATE_LIMITS`. @default DEFAULT_RATE_LIMITS
+   */
+  rateLimits?: SignInSecurityOptions['rateLimits'];
+  /**
+   * Where rate-limit counters live: `'database'`, `{ redis: 'redis://…' }` (for several
+   * instances) or a `RateLimitStore`. @default 'database'
+   */
+  rateLimitStore?: SignInSecurityOptions['rateLimitStore'];
+  /**
+   * Behind a reverse proxy you trust, take the client address from the last `X-Forwarded-For`
+   * entry (rate limits, risk, audit log). Never enable without such a proxy: clients could pick
+   * their address. @default false
+   */
+  trustProxy?: boolean;
+  /** Password verifier, for instrumentation and tests. @default argon2id `verifyPassword` */
+  verifyPassword?: (passwordHash: string, password: string) => Promise<boolean>;
 }
 
 /** A running Foyer server (not yet listening: serve `app.fetch` or mount `app`). */
@@ -150,8 +199,37 @@ export async function createFoyerServer(options: FoyerServerOptions): Promise<Fo
       logger,
       dummyPasswordHash: await createDummyPasswordHash(),
       sendInBackground,
+      passwordPolicy: {
+        minScore: options.passwordPolicy?.minScore ?? DEFAULT_MIN_PASSWORD_SCORE,
+        productNames: options.passwordPolicy?.productNames ?? ['foyer'],
+        breach: options.passwordPolicy?.breach === false ? undefined : (options.passwordPolicy?.breach ?? createOfflineCorpusBreachChecker()),
+        checkOnSignIn: options.passwordPolicy?.checkOnSignIn ?? true,
+      },
+      onboarding: options.onboarding ?? creativeMarketplace,
+      trustProxy: options.trustProxy ?? false,
+      verifyPassword: options.verifyPassword ?? verifyPassword,
+      signInSecurity: undefined as unknown as FoyerServerContext['signInSecurity'],
     };
+    ctx.signInSecurity = createSignInSecurity(
+      {
+        ...(options.lockout ? { lockout: options.lockout } : {}),
+        ...(options.risk ? { risk: options.risk } : {}),
+        ...(options.captcha ? { captcha: options.captcha } : {}),
+        ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+        ...(options.rateLimitStore ? { rateLimitStore: options.rateLimitStore } : {}),
+        trustProxy: ctx.trustProxy,
+      },
+      {
+        db,
+        secret,
+        now,
+        audit: (c, event) => recordAuditEvent(ctx, c, event),
+        onStoreError: (error) => logger?.error({ err: error }, 'rate-limit store failed; request let through'),
+      },
+    );
 
+    // Build the breach corpus in the background now, so the first sign-up does not wait for it.
+    ctx.passwordPolicy.breach?.warm?.();
     const mountDevRoutes = (options.devRoutes ?? true) && devOutbox !== undefined && process.env.NODE_ENV !== 'production';
     const app = createApp(ctx, {
       ...(mountDevRoutes ? { devOutbox } : {}),
@@ -169,6 +247,7 @@ export async function createFoyerServer(options: FoyerServerOptions): Promise<Fo
         (closed ??= (async () => {
           await flushMail();
           await mailer.close?.();
+          await ctx.signInSecurity.rateLimitStore.close?.();
           if (ownsDb) await db.destroy();
           if (ownsLogger) logger?.flush();
         })()),

@@ -1,8 +1,11 @@
 /** @module What every route and middleware of one Foyer server shares: store, mailer, clock, config. */
 import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
+import type { OnboardingDefinition } from '@foyer/core';
 import type { Mailer, MailMessage } from './adapters/mail/mailer.js';
 import type { Database } from './db/database.js';
+import type { PasswordPolicyConfig } from './security/password-acceptance.js';
+import type { SignInSecurity } from './security/sign-in-security.js';
 
 /** Session lifetimes, in milliseconds. */
 export interface SessionPolicy {
@@ -34,6 +37,16 @@ export interface FoyerServerContext {
   dummyPasswordHash: string;
   /** Hands a message to the mailer without making the request wait (or fail) for it. */
   sendInBackground(message: MailMessage): void;
+  /** Password strength and breach policy (sign-up, reset, change, sign-in flag). */
+  passwordPolicy: PasswordPolicyConfig;
+  /** The onboarding definition: tracks, steps, weights and gates. */
+  onboarding: OnboardingDefinition;
+  /** Take the client address from the last `X-Forwarded-For` entry (behind a trusted proxy). */
+  trustProxy: boolean;
+  /** Checks a password against a stored hash (argon2id); injectable so tests can count checks. */
+  verifyPassword(passwordHash: string, password: string): Promise<boolean>;
+  /** Lockout ladder, risk score, CAPTCHA and rate limits. */
+  signInSecurity: SignInSecurity;
 }
 
 /** Hono's `Env` for Foyer apps: the variables middleware sets. */

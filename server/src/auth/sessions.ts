@@ -5,14 +5,13 @@
 import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import type { Session, User } from '@foyer/core';
-import { getConnInfo } from '@hono/node-server/conninfo';
 import {
   findSessionByTokenHash,
   insertSession,
   revokeSessionByTokenHash,
   touchSession,
 } from '../db/repositories/sessions.js';
-import { ipPrefix } from '../security/ip-prefix.js';
+import { clientIpPrefix } from '../security/client-address.js';
 import { generateToken, hashToken } from '../security/tokens.js';
 import type { FoyerServerContext } from '../server-context.js';
 import { readSessionToken, writeSessionCookie } from '../middleware/session/session-cookie.js';
@@ -21,22 +20,20 @@ import { readSessionToken, writeSessionCookie } from '../middleware/session/sess
 export interface ResolvedSession {
   session: Session;
   user: User;
-}
-
-/** The remote address under @hono/node-server; `undefined` under `app.request()` or other runtimes. */
-function remoteAddress(c: Context): string | undefined {
-  try {
-    return getConnInfo(c).remote.address;
-  } catch {
-    return undefined;
-  }
+  /** Present (`true`) when the password used to sign in has since appeared in a breach. */
+  passwordChangeRequired?: true;
 }
 
 /**
  * Signs the user in on this response: a new session and cookie. A session the request already
  * carried is revoked first (rotation: a planted or stale token never becomes a signed-in one).
  */
-export async function startSession(ctx: FoyerServerContext, c: Context, userId: string): Promise<void> {
+export async function startSession(
+  ctx: FoyerServerContext,
+  c: Context,
+  userId: string,
+  options: { passwordChangeRequired?: boolean } = {},
+): Promise<void> {
   const now = ctx.now();
   const previous = readSessionToken(c);
   if (previous) await revokeSessionByTokenHash(ctx.db, hashToken(previous), now.toISOString());
@@ -53,7 +50,8 @@ export async function startSession(ctx: FoyerServerContext, c: Context, userId: 
     expires_at: expiresAt.toISOString(),
     revoked_at: null,
     user_agent: c.req.header('user-agent')?.slice(0, 512) ?? null,
-    ip_prefix: ipPrefix(remoteAddress(c)),
+    ip_prefix: clientIpPrefix(c),
+    password_change_required: options.passwordChangeRequired ? 1 : null,
   });
   writeSessionCookie(c, token, { expires: expiresAt, secure: ctx.secureCookies });
 }
@@ -80,6 +78,7 @@ export async function resolveSession(ctx: FoyerServerContext, token: string): Pr
       emailVerified: row.email_verified_at !== null,
       createdAt: row.user_created_at,
     },
+    ...(row.password_change_required ? { passwordChangeRequired: true as const } : {}),
   };
 }
 

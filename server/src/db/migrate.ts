@@ -2,10 +2,18 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import type { Database } from './database.js';
 import * as createAuth from './migrations/2026_11_28_000000_create_auth.js';
+import * as createAuditEvents from './migrations/2026_11_28_005000_create_audit_events.js';
+import * as createOnboarding from './migrations/2026_11_28_010000_create_onboarding.js';
+import * as createSignInSecurity from './migrations/2026_11_28_020000_create_sign_in_security.js';
+import * as createPasswordSecurity from './migrations/2026_11_28_030000_create_password_security.js';
 
 /** Every migration, by name; names sort in the order they run. Append, never edit. */
 export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_000000_create_auth': createAuth,
+  '2026_11_28_005000_create_audit_events': createAuditEvents,
+  '2026_11_28_010000_create_onboarding': createOnboarding,
+  '2026_11_28_020000_create_sign_in_security': createSignInSecurity,
+  '2026_11_28_030000_create_password_security': createPasswordSecurity,
 };
 
 /** A provider over {@link MIGRATIONS} (not `FileMigrationProvider`, which needs the source tree). */

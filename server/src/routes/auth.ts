@@ -15,6 +15,8 @@ import {
   type User,
 } from '@foyer/core';
 import { issueEmailVerification, VERIFY_LINK_PATH, verifyEmailByCode, verifyEmailByToken } from '../auth/email-verification.js';
+import { resetPasswordUrl } from '../auth/account-links.js';
+import { noticeNewDevice } from '../auth/devices.js';
 import { revokeSession, startSession } from '../auth/sessions.js';
 import { findUserByEmail, insertUserIfEmailFree } from '../db/repositories/users.js';
 import type { UserRow } from '../db/tables/user.table.js';
@@ -23,7 +25,9 @@ import { jsonBodyOnly } from '../middleware/json-body/json-body.js';
 import { clearSessionCookie, readSessionToken } from '../middleware/session/session-cookie.js';
 import { sessionLoader, type SessionVariables } from '../middleware/session/session.js';
 import { renderVerifyEmailLinkPage, verifyEmailLinkPageHeaders } from '../pages/verify-email-link-page.js';
-import { hashPassword, verifyPassword } from '../security/password-hashing.js';
+import { assertAcceptablePassword, isBreachedAtSignIn } from '../security/password-acceptance.js';
+import { hashPassword } from '../security/password-hashing.js';
+import { beginSignInAttempt, guardSignUp } from '../security/sign-in-security.js';
 import type { FoyerEnv, FoyerServerContext } from '../server-context.js';
 import { parseJsonBody } from '../validation/parse-json-body.js';
 
@@ -53,8 +57,12 @@ export function createAuthRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & { Var
   /** Base URL for links in emails: the configured public URL, else the origin the request came to. */
   const linkBase = (c: Context): string => ctx.publicUrl ?? new URL(c.req.url).origin;
 
-  auth.post(routePath(AUTH_ROUTES.signUp), async (c) => {
-    const { email, password } = await parseJsonBody(c, signUpRequestSchema);
+  const { rateLimit } = ctx.signInSecurity;
+
+  auth.post(routePath(AUTH_ROUTES.signUp), rateLimit('sign-up'), async (c) => {
+    const { email, password, captcha } = await parseJsonBody(c, signUpRequestSchema);
+    await guardSignUp(ctx, c, { email, captcha });
+    await assertAcceptablePassword(ctx, password, { email });
     // Hash first, in every branch: same cost whether or not the email exists, and no open transaction.
     const passwordHash = await hashPassword(password);
     const now = ctx.now().toISOString();
@@ -85,7 +93,7 @@ export function createAuthRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & { Var
     return c.json({ status: 'verification_required' as const }, 201);
   });
 
-  auth.post(routePath(AUTH_ROUTES.verifyEmail), async (c) => {
+  auth.post(routePath(AUTH_ROUTES.verifyEmail), rateLimit('verify-email'), async (c) => {
     const body = await parseJsonBody(c, verifyEmailRequestSchema);
     const user = 'token' in body ? await verifyEmailByToken(ctx, body.token) : await verifyEmailByCode(ctx, body.email, body.code);
     await startSession(ctx, c, user.id);
@@ -97,25 +105,30 @@ export function createAuthRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & { Var
     return c.html(renderVerifyEmailLinkPage({ nonce, appUrl: ctx.appUrl }), 200, verifyEmailLinkPageHeaders(nonce));
   });
 
-  auth.post(routePath(AUTH_ROUTES.resendVerification), async (c) => {
+  auth.post(routePath(AUTH_ROUTES.resendVerification), rateLimit('resend-verification'), async (c) => {
     const { email } = await parseJsonBody(c, resendVerificationRequestSchema);
     const user = await findUserByEmail(ctx.db, email);
     if (user && user.email_verified_at === null) (await issueEmailVerification(ctx, user, linkBase(c)))();
     return c.body(null, 202);
   });
 
-  auth.post(routePath(AUTH_ROUTES.signIn), async (c) => {
-    const { email, password } = await parseJsonBody(c, signInRequestSchema);
+  auth.post(routePath(AUTH_ROUTES.signIn), rateLimit('sign-in'), async (c) => {
+    const { email, password, captcha } = await parseJsonBody(c, signInRequestSchema);
     const user = await findUserByEmail(ctx.db, email);
+    // Lockout ladder, risk and CAPTCHA: throws 428/423/400 before any hashing; reserves the attempt.
+    const attempt = await beginSignInAttempt(ctx, c, { email, user, captcha });
     // Unknown email: verify against a dummy hash, so both failures take as long.
-    const passwordOk = await verifyPassword(user?.password_hash ?? ctx.dummyPasswordHash, password);
-    if (!user || !passwordOk) throw new FoyerError('invalid_credentials');
+    const passwordOk = await ctx.verifyPassword(user?.password_hash ?? ctx.dummyPasswordHash, password);
+    if (!user || !passwordOk) return attempt.failed();
+    await attempt.succeeded(user);
     if (user.email_verified_at === null) {
       (await issueEmailVerification(ctx, user, linkBase(c)))();
       throw new FoyerError('email_not_verified');
     }
-    await startSession(ctx, c, user.id);
-    return c.json({ user: toApiUser(user) }, 200);
+    const passwordChangeRequired = await isBreachedAtSignIn(ctx, password);
+    await noticeNewDevice(ctx, c, user, resetPasswordUrl(ctx, c));
+    await startSession(ctx, c, user.id, { passwordChangeRequired });
+    return c.json({ user: toApiUser(user), ...(passwordChangeRequired ? { passwordChangeRequired } : {}) }, 200);
   });
 
   auth.get(routePath(AUTH_ROUTES.session), sessionLoader(ctx), (c) => {

@@ -82,4 +82,32 @@ describe('auth machine', () => {
     expect(snapshot.context.user).toBeNull();
     expect(signOut).toHaveBeenCalledTimes(2);
   });
+
+  it('resets the password from the signed-out views and ends signed in', async () => {
+    const forgotPassword = vi.fn(async (_input: { email: string }) => undefined);
+    const resetPassword = vi.fn(async (_input: unknown) => ({ user }));
+    const actor = start({ getSession: async () => null, forgotPassword, resetPassword } as FakeAuthHandlers);
+    await waitFor(actor, (s) => s.matches('signedOut'));
+    actor.send({ type: 'view.resetPassword', email: 'ada@example.com' });
+    expect(actor.getSnapshot().value).toEqual({ signedOut: 'resetPassword' });
+    const reset = actor.getSnapshot().children.resetPassword!;
+    expect(reset.getSnapshot().context.email).toBe('ada@example.com');
+    reset.send({ type: 'reset.request', email: 'ada@example.com' });
+    await waitFor(reset, (s) => s.matches('awaitingCode'));
+    expect(forgotPassword).toHaveBeenCalledWith({ email: 'ada@example.com' });
+    reset.send({ type: 'reset.submit', code: '123456', password: 'a brand new passphrase' });
+    const snapshot = await waitFor(actor, (s) => s.matches('signedIn'));
+    expect(snapshot.context.user).toEqual(user);
+    expect(resetPassword).toHaveBeenCalledWith({ email: 'ada@example.com', code: '123456', password: 'a brand new passphrase' });
+  });
+
+  it('goes back from the reset view to sign-in', async () => {
+    const actor = start({ getSession: async () => null });
+    await waitFor(actor, (s) => s.matches('signedOut'));
+    actor.send({ type: 'view.resetPassword' });
+    expect(actor.getSnapshot().children.resetPassword?.getSnapshot().context.email).toBe('');
+    actor.send({ type: 'view.signIn' });
+    expect(actor.getSnapshot().value).toEqual({ signedOut: 'signIn' });
+    expect(actor.getSnapshot().children.resetPassword).toBeUndefined();
+  });
 });

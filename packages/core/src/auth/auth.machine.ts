@@ -1,11 +1,13 @@
 /**
  * @module The whole email auth surface of one page: checks the session on load, then offers
- * sign-in and sign-up (each a child machine) while signed out, and sign-out while signed in.
+ * sign-in, sign-up and password reset (each a child machine) while signed out, and sign-out while
+ * signed in.
  */
 import { assign, setup } from 'xstate';
 import { authActorPlaceholders } from '../actors/auth.actors.js';
 import type { User } from '../contracts/index.js';
 import { errorOfEvent, type FoyerErrorBody } from '../errors.js';
+import { resetPasswordMachine } from '../reset-password/reset-password.machine.js';
 import { signInMachine } from '../sign-in/sign-in.machine.js';
 import { signUpMachine } from '../sign-up/sign-up.machine.js';
 
@@ -26,11 +28,17 @@ export interface AuthContext {
 }
 
 /** Events of {@link authMachine}. */
-export type AuthEvent = { type: 'view.signIn' } | { type: 'view.signUp' } | { type: 'session.signOut' } | { type: 'session.refresh' };
+export type AuthEvent =
+  | { type: 'view.signIn' }
+  | { type: 'view.signUp' }
+  | { type: 'view.resetPassword'; email?: string }
+  | { type: 'session.signOut' }
+  | { type: 'session.refresh' };
 
 /**
- * States: `loading` → `signedIn` | `signedOut.{signIn,signUp}` (children with ids `signIn` and
- * `signUp`) → `signedIn` → `signingOut` → `signedOut`.
+ * States: `loading` → `signedIn` | `signedOut.{signIn,signUp,resetPassword}` (children with ids
+ * `signIn`, `signUp` and `resetPassword`) → `signedIn` → `signingOut` → `signedOut`. A finished
+ * reset signs the device in, so `resetPassword` also ends in `signedIn`.
  *
  * @example
  * const actor = createActor(createAuthMachines(actors).auth, { input: { initialView: 'signUp' } }).start();
@@ -46,6 +54,7 @@ export const authMachine = setup({
     signOut: authActorPlaceholders.signOut,
     signInMachine,
     signUpMachine,
+    resetPasswordMachine,
   },
   guards: {
     isSignedIn: ({ context }) => context.user !== null,
@@ -78,6 +87,7 @@ export const authMachine = setup({
       on: {
         'view.signIn': '.signIn',
         'view.signUp': '.signUp',
+        'view.resetPassword': '.resetPassword',
       },
       states: {
         signIn: {
@@ -92,6 +102,14 @@ export const authMachine = setup({
           invoke: {
             id: 'signUp',
             src: 'signUpMachine',
+            onDone: { target: '#auth.signedIn', actions: assign({ user: ({ event }) => event.output.user, error: null }) },
+          },
+        },
+        resetPassword: {
+          invoke: {
+            id: 'resetPassword',
+            src: 'resetPasswordMachine',
+            input: ({ event }) => ({ email: event.type === 'view.resetPassword' ? (event.email ?? '') : '' }),
             onDone: { target: '#auth.signedIn', actions: assign({ user: ({ event }) => event.output.user, error: null }) },
           },
         },

@@ -11,7 +11,7 @@ import { authMachine } from './auth.machine.js';
 /**
  * The auth machines with their I/O provided. `machine.provide()` does not reach into child
  * machines, so this builds them bottom-up: the verification machine inside sign-in and sign-up,
- * those inside the auth machine.
+ * those and the reset machine inside the auth machine.
  *
  * @example
  * const { signIn } = createAuthMachines(createHttpActors(createFoyerClient()));
@@ -26,11 +26,17 @@ export function createAuthMachines(actors: AuthActors) {
     actors: { signIn: actors.signIn, verifyEmailMachine: verifyEmail, changePasswordMachine: changePassword },
   });
   const signUp = signUpMachine.provide({ actors: { signUp: actors.signUp, verifyEmailMachine: verifyEmail } });
-  const auth = authMachine.provide({
-    actors: { getSession: actors.getSession, signOut: actors.signOut, signInMachine: signIn, signUpMachine: signUp },
-  });
   const resetPassword = resetPasswordMachine.provide({
     actors: { forgotPassword: actors.forgotPassword, resetPassword: actors.resetPassword },
+  });
+  const auth = authMachine.provide({
+    actors: {
+      getSession: actors.getSession,
+      signOut: actors.signOut,
+      signInMachine: signIn,
+      signUpMachine: signUp,
+      resetPasswordMachine: resetPassword,
+    },
   });
   const sessions = sessionsMachine.provide({
     actors: { listSessions: actors.listSessions, revokeSession: actors.revokeSession, revokeOtherSessions: actors.revokeOtherSessions },

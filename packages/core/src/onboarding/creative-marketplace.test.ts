@@ -44,6 +44,8 @@ describe('step schemas refuse bad input with a field message', () => {
     ['an ftp link', { ...profile, links: ['ftp://example.com'] }, 'links.0'],
     ['21 tags', { ...profile, tags: Array.from({ length: 21 }, (_, i) => `t${i}`) }, 'tags'],
     ['an unknown country', { ...profile, city: { name: 'Atlantis', country: 'XX' } }, 'city.country'],
+    ['an empty country', { ...profile, city: { name: 'Atlantis', country: '' } }, 'city.country'],
+    ['a malformed country', { ...profile, city: { name: 'Atlantis', country: '1' } }, 'city.country'],
     ['a number for a city', { ...profile, city: 5 }, 'city'],
     ['a nonsense language', { ...profile, languages: ['not a language!'] }, 'languages.0'],
   ])('profile: %s', (_label, data, field) => {

@@ -79,11 +79,19 @@ export const timeZoneSchema = z.string({ error: 'Choose a time zone.' }).check(
 
 /** An ISO 3166-1 alpha-2 country code, upper case (`DE`, `US`). */
 export const countrySchema = z.string({ error: 'Choose a country.' }).check(
-  z.regex(/^[A-Z]{2}$/, { error: 'Use a 2-letter country code.' }),
-  z.refine((value) => new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }).of(value) !== undefined, {
-    error: 'That is not a known country.',
-  }),
+  z.regex(/^[A-Z]{2}$/, { error: 'Use a 2-letter country code.', abort: true }),
+  z.refine((value) => isKnownRegion(value), { error: 'That is not a known country.' }),
 );
+
+/** `Intl.DisplayNames#of` throws on malformed codes: a refusal, never a crash. `ZZ` is CLDR's "Unknown Region". */
+function isKnownRegion(code: string): boolean {
+  if (code === 'ZZ') return false;
+  try {
+    return new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' }).of(code) !== undefined;
+  } catch {
+    return false;
+  }
+}
 
 /** A BCP 47 language tag (`en`, `de`, `pt-BR`), canonicalised. */
 export const languageSchema = z.pipe(

@@ -43,6 +43,8 @@ export function createInMemoryOnboarding(definition: OnboardingDefinition, profi
   const requireStep = (track: string, step: string) => {
     const definitionStep = definition.stepOf(track, step);
     if (!definitionStep || !state.profile.tracks.includes(track)) throw new FoyerError('not_found');
+    // Like the server: slots are written by their plug-ins, never by the wizard.
+    if (definitionStep.kind === 'slot') throw new FoyerError('invalid_input', { fields: { step: `“${definitionStep.title}” is filled by ${definitionStep.slot ?? 'a plug-in'}.` } });
     if (stepStatuses(state.profile, definition, track).find((s) => s.id === step)?.status === 'locked') throw new FoyerError('step_locked');
     return definitionStep;
   };

@@ -1,7 +1,7 @@
 /** @module Queries on `sessions`. Lookups go by the SHA-256 of the cookie token, never the token. */
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from '../database.js';
-import type { NewSessionRow } from '../tables/session.table.js';
+import type { NewSessionRow, SessionRow } from '../tables/session.table.js';
 
 /** A live-or-not session joined to its user: what `GET /auth/session` needs, in one SELECT. */
 export interface SessionWithUser {
@@ -14,6 +14,7 @@ export interface SessionWithUser {
   email: string;
   email_verified_at: string | null;
   user_created_at: string;
+  password_change_required: number | null;
 }
 
 /** Inserts a new session. */
@@ -46,6 +47,7 @@ export async function findSessionByTokenHash(
         'users.email',
         'users.email_verified_at',
         'users.created_at as user_created_at',
+        'sessions.password_change_required',
       ])
       .where('sessions.token_hash', '=', '')
       .where('sessions.revoked_at', 'is', null)
@@ -78,4 +80,78 @@ export async function revokeSessionByTokenHash(db: Kysely<Database>, tokenHash: 
     .where('token_hash', '=', tokenHash)
     .where('revoked_at', 'is', null)
     .execute();
+}
+
+/** The user's live sessions (unrevoked, not expired at `now`), most recently used first. */
+export async function listLiveSessionsOfUser(db: Kysely<Database>, userId: string, now: string): Promise<SessionRow[]> {
+  return db
+    .selectFrom('sessions')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .where('expires_at', '>', now)
+    .where('idle_expires_at', '>', now)
+    .orderBy('last_seen_at', 'desc')
+    .orderBy('created_at', 'desc')
+    .execute();
+}
+
+/** The user's most recent sessions, revoked or not: the device history a new sign-in is compared with. */
+export async function recentSessionsOfUser(
+  db: Kysely<Database>,
+  userId: string,
+  limit: number,
+): Promise<Pick<SessionRow, 'id' | 'user_agent' | 'ip_prefix'>[]> {
+  return db
+    .selectFrom('sessions')
+    .select(['id', 'user_agent', 'ip_prefix'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .execute();
+}
+
+/**
+ * Revokes one live session, only when it belongs to `userId` (an id of another user's session
+ * matches nothing: no IDOR).
+ * @returns `true` when a session was revoked
+ */
+export async function revokeSessionOfUser(db: Kysely<Database>, userId: string, sessionId: string, now: string): Promise<boolean> {
+  const row = await db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('id', '=', sessionId)
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/**
+ * Revokes every live session of the user except `exceptSessionId` (none when `undefined`).
+ * @returns the number of sessions revoked
+ */
+export async function revokeSessionsOfUser(
+  db: Kysely<Database>,
+  userId: string,
+  now: string,
+  exceptSessionId?: string,
+): Promise<number> {
+  let query = db.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  if (exceptSessionId !== undefined) query = query.where('id', '!=', exceptSessionId);
+  const rows = await query.returning('id').execute();
+  return rows.length;
+}
+
+/** Gives a live session a new token (privilege change) and clears its password-change flag. */
+export async function rotateSessionToken(db: Kysely<Database>, sessionId: string, tokenHash: string): Promise<boolean> {
+  const row = await db
+    .updateTable('sessions')
+    .set({ token_hash: tokenHash, password_change_required: null })
+    .where('id', '=', sessionId)
+    .where('revoked_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -18,6 +18,8 @@ export interface SessionTable {
   user_agent: string | null;
   /** `/24` of an IPv4 or `/64` of an IPv6 address, never the full address. */
   ip_prefix: string | null;
+  /** 1 when the password used to sign in is known breached: the person should change it; else NULL. */
+  password_change_required: number | null;
 }
 
 /** A session as read from the database. */

@@ -1,0 +1,155 @@
+/**
+ * @module The password routes (`/auth/password/*`): forgot (always 202, no enumeration), reset
+ * by code or link token (single use, 15 minutes, 5 tries; revokes every session, signs in here),
+ * the reset link page (GET never consumes the token), and change (signed in; revokes the other
+ * sessions, rotates this one). OWASP ASVS 4.0.3 V2.5 (credential recovery), V2.1 (password
+ * security), V3.3 (session termination).
+ */
+import { randomBytes } from 'node:crypto';
+import { Hono } from 'hono';
+import {
+  changePasswordRequestSchema,
+  forgotPasswordRequestSchema,
+  FoyerError,
+  resetPasswordRequestSchema,
+  SECURITY_ROUTES,
+} from '@foyer/core';
+import { linkBaseOf, resetPasswordUrl } from '../auth/account-links.js';
+import { noticeNewDevice } from '../auth/devices.js';
+import { checkLinkToken, checkOneTimeCode, issueOneTimeCode } from '../auth/one-time-codes.js';
+import { startSession } from '../auth/sessions.js';
+import { markCodeUsed } from '../db/repositories/one-time-codes.js';
+import { revokeSessionsOfUser, rotateSessionToken } from '../db/repositories/sessions.js';
+import { findUserByEmail, findUserById, markEmailVerified, updatePasswordHash } from '../db/repositories/users.js';
+import { passwordChangedEmail, passwordResetEmail } from '../mail/security-templates.js';
+import { jsonBodyOnly } from '../middleware/json-body/json-body.js';
+import { writeSessionCookie } from '../middleware/session/session-cookie.js';
+import { sessionLoader, type SessionVariables } from '../middleware/session/session.js';
+import { renderResetPasswordLinkPage, resetPasswordLinkPageHeaders } from '../pages/reset-password-link-page.js';
+import { recordAuditEvent } from '../security/audit-log.js';
+import { assertAcceptablePassword } from '../security/password-acceptance.js';
+import { hashPassword, verifyPassword } from '../security/password-hashing.js';
+import { generateToken, hashToken } from '../security/tokens.js';
+import type { FoyerEnv, FoyerServerContext } from '../server-context.js';
+import { parseJsonBody } from '../validation/parse-json-body.js';
+import { AUTH_BODY_LIMIT_BYTES, toApiUser } from './auth.js';
+
+/** Path of the page the reset email links to. */
+export const RESET_LINK_PATH = '/auth/password/reset/link';
+
+/** A path of the route table, relative to the `/auth` mount point. */
+function routePath(route: { path: string }): string {
+  return route.path.slice('/auth'.length);
+}
+
+/** `2026-11-28 10:00` (UTC), for emails. */
+function mailTime(date: Date): string {
+  return date.toISOString().replace('T', ' ').slice(0, 16);
+}
+
+/**
+ * Creates the password sub-app; mount it with `app.route('/auth', createPasswordRoutes(ctx))`.
+ *
+ * @example
+ * app.route('/auth', createPasswordRoutes(ctx));
+ */
+export function createPasswordRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & { Variables: SessionVariables }> {
+  const routes = new Hono<FoyerEnv & { Variables: SessionVariables }>();
+  routes.use('/password/*', jsonBodyOnly({ maxBytes: AUTH_BODY_LIMIT_BYTES }));
+
+  const { rateLimit } = ctx.signInSecurity;
+
+  routes.post(routePath(SECURITY_ROUTES.forgotPassword), rateLimit('password-forgot'), async (c) => {
+    const { email } = await parseJsonBody(c, forgotPasswordRequestSchema);
+    const user = await findUserByEmail(ctx.db, email);
+    // Same answer, and about the same work (one lookup, one or two small writes), either way.
+    if (user) {
+      const { code, token, minutesValid } = await issueOneTimeCode(ctx, user.id, 'reset_password');
+      const link = `${linkBaseOf(ctx, c)}${RESET_LINK_PATH}?token=${token}`;
+      ctx.sendInBackground(passwordResetEmail({ to: user.email, code, link, minutesValid }));
+    }
+    await recordAuditEvent(ctx, c, { type: 'password.reset_requested', userId: user?.id ?? null, identity: email });
+    return c.body(null, 202);
+  });
+
+  routes.get(RESET_LINK_PATH.slice('/auth'.length), (c) => {
+    const nonce = randomBytes(16).toString('base64');
+    return c.html(renderResetPasswordLinkPage({ nonce, appUrl: ctx.appUrl }), 200, resetPasswordLinkPageHeaders(nonce));
+  });
+
+  routes.post(routePath(SECURITY_ROUTES.resetPassword), rateLimit('password-reset'), async (c) => {
+    const body = await parseJsonBody(c, resetPasswordRequestSchema);
+    let codeRow;
+    let user;
+    if ('token' in body) {
+      codeRow = await checkLinkToken(ctx, body.token, 'reset_password');
+      user = await findUserById(ctx.db, codeRow.user_id);
+      if (!user) throw new FoyerError('invalid_code');
+      await assertAcceptablePassword(ctx, body.password, { email: user.email });
+    } else {
+      // The new password is judged before the code: a refused password spends no try and
+      // leaves the code usable, and the answer says nothing about the code.
+      await assertAcceptablePassword(ctx, body.password, { email: body.email });
+      user = await findUserByEmail(ctx.db, body.email);
+      codeRow = await checkOneTimeCode(ctx, user?.id, 'reset_password', body.code);
+      if (!user) throw new FoyerError('invalid_code');
+    }
+    const passwordHash = await hashPassword(body.password);
+    const now = ctx.now();
+    const nowIso = now.toISOString();
+    const userId = user.id;
+    const usedId = codeRow.id;
+    const revoked = await ctx.db.transaction().execute(async (trx) => {
+      // Single use, also against a parallel request with the same code or token.
+      if (!(await markCodeUsed(trx, usedId, nowIso))) throw new FoyerError('invalid_code');
+      await updatePasswordHash(trx, userId, passwordHash, nowIso);
+      await markEmailVerified(trx, userId, nowIso);
+      return revokeSessionsOfUser(trx, userId, nowIso);
+    });
+    await noticeNewDevice(ctx, c, user, resetPasswordUrl(ctx, c));
+    await startSession(ctx, c, userId);
+    await recordAuditEvent(ctx, c, {
+      type: 'password.reset',
+      userId,
+      details: { via: 'token' in body ? 'link' : 'code', revokedSessions: revoked },
+    });
+    ctx.sendInBackground(
+      passwordChangedEmail({ to: user.email, how: 'reset', when: mailTime(now), resetUrl: resetPasswordUrl(ctx, c) }),
+    );
+    return c.json({ user: toApiUser({ ...user, email_verified_at: user.email_verified_at ?? nowIso }) }, 200);
+  });
+
+  routes.post(routePath(SECURITY_ROUTES.changePassword), sessionLoader(ctx), async (c) => {
+    const current = c.get('session');
+    if (!current) throw new FoyerError('unauthenticated');
+    const { currentPassword, newPassword } = await parseJsonBody(c, changePasswordRequestSchema);
+    const user = await findUserById(ctx.db, current.user.id);
+    if (!user || !(await verifyPassword(user.password_hash, currentPassword)))
+      throw new FoyerError('invalid_credentials');
+    await assertAcceptablePassword(ctx, newPassword, { email: user.email });
+    const passwordHash = await hashPassword(newPassword);
+    const now = ctx.now();
+    const nowIso = now.toISOString();
+    const token = generateToken();
+    const sessionId = current.session.id;
+    const revoked = await ctx.db.transaction().execute(async (trx) => {
+      await updatePasswordHash(trx, user.id, passwordHash, nowIso);
+      const count = await revokeSessionsOfUser(trx, user.id, nowIso, sessionId);
+      // This session stays, under a new token (privilege change), and loses its change-required flag.
+      if (!(await rotateSessionToken(trx, sessionId, hashToken(token)))) throw new FoyerError('unauthenticated');
+      return count;
+    });
+    writeSessionCookie(c, token, { expires: new Date(current.session.expiresAt), secure: ctx.secureCookies });
+    await recordAuditEvent(ctx, c, {
+      type: 'password.changed',
+      userId: user.id,
+      details: { revokedSessions: revoked },
+    });
+    ctx.sendInBackground(
+      passwordChangedEmail({ to: user.email, how: 'change', when: mailTime(now), resetUrl: resetPasswordUrl(ctx, c) }),
+    );
+    return c.body(null, 204);
+  });
+
+  return routes;
+}

@@ -1,0 +1,381 @@
+/**
+ * @module Sign-in security glue: the lockout ladder, the risk score and the CAPTCHA, applied to
+ * one sign-in or sign-up. The route calls {@link beginSignInAttempt} before the password check
+ * (it throws `428`/`423`/`400` without hashing when the attempt may not proceed) and reports the
+ * outcome on the returned attempt. Every decision is written to the audit log.
+ */
+import { createHash } from 'node:crypto';
+import type { Context, MiddlewareHandler } from 'hono';
+import type { Kysely } from 'kysely';
+import { FoyerError } from '@foyer/core';
+import { createCaptchaVerifier, type CaptchaOption, type CaptchaVerifier } from '../adapters/captcha/index.js';
+import { issueOneTimeCode } from '../auth/one-time-codes.js';
+import type { Database } from '../db/database.js';
+import { findUserById } from '../db/repositories/users.js';
+import { markCodeUsed } from '../db/repositories/one-time-codes.js';
+import type { UserRow } from '../db/tables/user.table.js';
+import { checkLinkToken } from '../auth/one-time-codes.js';
+import {
+  createDatabaseRateLimitStore,
+  createRateLimitPolicies,
+  createRedisRateLimitStore,
+  type RateLimitPolicyId,
+  type RateLimitsOption,
+  type RateLimitStore,
+} from '../middleware/rate-limit/index.js';
+import type { FoyerServerContext } from '../server-context.js';
+import { identityHash, recordAuditEvent } from './audit-log.js';
+import { clientAddress, clientIpPrefix } from './client-address.js';
+import {
+  accountLockedEmail,
+  deviceCounterKey,
+  identityCounterKey,
+  isKnownDevice,
+  liftLock,
+  newDeviceId,
+  readCounter,
+  readDeviceId,
+  rememberDevice,
+  reserveAttempt,
+  resetCounter,
+  resolveLockoutPolicy,
+  writeDeviceCookie,
+  type LockoutPolicy,
+} from './lockout/index.js';
+import {
+  assessRisk,
+  recordIdentityTried,
+  recordSignInFailure,
+  recordSignUp,
+  resolveRiskPolicy,
+  type RiskAssessment,
+  type RiskOption,
+  type RiskPolicy,
+  type RiskSubject,
+} from './risk/index.js';
+
+/** Path of the page the unlock link opens (GET shows a button; the button POSTs the token). */
+export const UNLOCK_LINK_PATH = '/auth/unlock/link';
+/** Path of the ALTCHA challenge endpoint. */
+export const CAPTCHA_CHALLENGE_PATH = '/auth/captcha/challenge';
+/** How long an accepted CAPTCHA solution is remembered (longer than any challenge or token lives). */
+const CAPTCHA_REPLAY_WINDOW_MS = 15 * 60_000;
+
+/** Sign-in security options of `createFoyerServer`. */
+export interface SignInSecurityOptions {
+  lockout?: Partial<LockoutPolicy>;
+  risk?: RiskOption;
+  captcha?: CaptchaOption | CaptchaVerifier;
+  rateLimits?: RateLimitsOption;
+  rateLimitStore?: 'database' | { redis: string } | RateLimitStore;
+  trustProxy?: boolean;
+}
+
+/** The resolved sign-in security of one server. */
+export interface SignInSecurity {
+  lockout: LockoutPolicy;
+  risk: RiskPolicy;
+  captcha: CaptchaVerifier;
+  rateLimitStore: RateLimitStore;
+  /** The rate-limit middleware of a route. */
+  rateLimit: (id: RateLimitPolicyId) => MiddlewareHandler;
+}
+
+/** Builds the sign-in security of a server. */
+export function createSignInSecurity(
+  options: SignInSecurityOptions,
+  deps: {
+    db: Kysely<Database>;
+    secret: string;
+    now: () => Date;
+    audit: (c: Context, event: Parameters<typeof recordAuditEvent>[2]) => Promise<void>;
+    onStoreError?: (error: unknown) => void;
+  },
+): SignInSecurity {
+  const store =
+    options.rateLimitStore === undefined || options.rateLimitStore === 'database'
+      ? createDatabaseRateLimitStore(deps.db)
+      : 'redis' in options.rateLimitStore
+        ? createRedisRateLimitStore({ redis: options.rateLimitStore.redis })
+        : options.rateLimitStore;
+  const trustProxy = options.trustProxy ?? false;
+  return {
+    lockout: resolveLockoutPolicy(options.lockout),
+    risk: resolveRiskPolicy(options.risk),
+    captcha: createCaptchaVerifier(options.captcha, deps.secret, deps.now),
+    rateLimitStore: store,
+    rateLimit: createRateLimitPolicies({
+      store,
+      ...(options.rateLimits ? { overrides: options.rateLimits } : {}),
+      now: deps.now,
+      clientIp: (c) => clientAddress(c, { trustProxy }),
+      signInDevice: (c) => readDeviceId(c, deps.secret),
+      onLimited: async (c, refusal) => {
+        const identity = typeof refusal.body?.email === 'string' ? refusal.body.email : null;
+        await deps.audit(c, {
+          type: 'rate_limited',
+          identity,
+          details: {
+            policy: refusal.policy,
+            dimension: refusal.dimension,
+            limit: refusal.limit,
+            windowSeconds: refusal.windowMs / 1000,
+            retryAfter: refusal.retryAfter,
+          },
+        });
+      },
+      ...(deps.onStoreError ? { onStoreError: deps.onStoreError } : {}),
+    }),
+  };
+}
+
+/** Base URL for links in emails. */
+function linkBase(ctx: FoyerServerContext, c: Context): string {
+  return (ctx.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
+}
+
+/** `428 captcha_required` with what the widget needs. */
+export function captchaRequiredError(ctx: FoyerServerContext, c: Context): FoyerError {
+  const { captcha } = ctx.signInSecurity;
+  const details: Record<string, string> = { provider: captcha.provider };
+  if (captcha.challenge) details.challengeUrl = `${linkBase(ctx, c)}${CAPTCHA_CHALLENGE_PATH}`;
+  if (captcha.siteKey) details.siteKey = captcha.siteKey;
+  return new FoyerError('captcha_required', { details: { captcha: details } });
+}
+
+/** `423 account_locked` until `lockedUntil`. The same whether or not the account exists. */
+function accountLockedError(now: Date, lockedUntil: Date): FoyerError {
+  return new FoyerError('account_locked', {
+    retryAfter: Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000)),
+    details: { lockedUntil: lockedUntil.toISOString(), unlockEmailSent: true },
+  });
+}
+
+/**
+ * Verifies a CAPTCHA solution and spends it (single use: a replay is refused even within its
+ * lifetime). Throws `400 captcha_invalid` otherwise.
+ */
+export async function verifyCaptchaOnce(
+  ctx: FoyerServerContext,
+  c: Context,
+  solution: string,
+  identity: string | null,
+): Promise<void> {
+  const { captcha } = ctx.signInSecurity;
+  const ip = clientAddress(c, { trustProxy: ctx.trustProxy });
+  const ok = await captcha.verify(solution, { ip });
+  let replayed = false;
+  if (ok) {
+    const now = ctx.now();
+    const hash = createHash('sha256')
+      .update(captcha.replayKey?.(solution) ?? solution)
+      .digest('base64url');
+    await ctx.db.deleteFrom('captcha_solutions_used').where('expires_at', '<=', now.toISOString()).execute();
+    const inserted = await ctx.db
+      .insertInto('captcha_solutions_used')
+      .values({ solution_hash: hash, expires_at: new Date(now.getTime() + CAPTCHA_REPLAY_WINDOW_MS).toISOString() })
+      .onConflict((oc) => oc.column('solution_hash').doNothing())
+      .returning('solution_hash')
+      .executeTakeFirst();
+    if (inserted) return;
+    replayed = true;
+  }
+  await recordAuditEvent(ctx, c, {
+    type: 'captcha.failed',
+    identity,
+    details: { provider: captcha.provider, reason: replayed ? 'replayed' : 'rejected' },
+  });
+  throw new FoyerError('captcha_invalid');
+}
+
+/** One sign-in attempt that was allowed to check the password. */
+export interface SignInAttempt {
+  /** The password (or the email) was wrong: counts the failure and throws `401`, or `423` when this locked the identity. */
+  failed(): Promise<never>;
+  /** The password was right: resets the counter and, for a verified account, trusts the device (cookie + `devices`). */
+  succeeded(user: UserRow): Promise<void>;
+}
+
+/**
+ * Runs the ladder and the risk score for a sign-in, before any password check, and reserves the
+ * attempt. Throws `428 captcha_required`, `400 captcha_invalid` or `423 account_locked` when the
+ * password must not be checked.
+ */
+export async function beginSignInAttempt(
+  ctx: FoyerServerContext,
+  c: Context,
+  input: { email: string; user: UserRow | undefined; captcha: string | undefined },
+): Promise<SignInAttempt> {
+  const { lockout, risk: riskPolicy } = ctx.signInSecurity;
+  const now = ctx.now();
+  const { email, user } = input;
+  const idHash = identityHash(email);
+  const subject: RiskSubject = {
+    ip: clientAddress(c, { trustProxy: ctx.trustProxy }) ?? 'unknown',
+    prefix: clientIpPrefix(c, { trustProxy: ctx.trustProxy }),
+    unknownDevice: true,
+  };
+  const deviceId = readDeviceId(c, ctx.secret);
+  const knownDevice =
+    user !== undefined && deviceId !== undefined && (await isKnownDevice(ctx.db, deviceId, user.id, now));
+  subject.unknownDevice = !knownDevice;
+  const key = knownDevice ? deviceCounterKey(idHash, deviceId) : identityCounterKey(idHash);
+  const kind = knownDevice ? 'device' : 'identity';
+  const userId = user?.id ?? null;
+
+  await recordIdentityTried(ctx.db, subject.ip, idHash, now);
+  const [state, risk] = await Promise.all([
+    readCounter(ctx.db, key, now, lockout),
+    assessRisk(ctx.db, riskPolicy, subject, 'sign_in', now),
+  ]);
+  const riskDetails = { score: risk.score, reasons: risk.reasons };
+
+  if (state.lockedUntil) {
+    await recordAuditEvent(ctx, c, {
+      type: 'sign_in.failed',
+      userId,
+      identity: email,
+      details: { reason: 'locked', knownDevice, risk: riskDetails },
+    });
+    throw accountLockedError(now, state.lockedUntil);
+  }
+  // A solution that was sent is always checked and spent, so parallel requests cannot race past the CAPTCHA stage.
+  if (input.captcha) await verifyCaptchaOnce(ctx, c, input.captcha, email);
+  const captchaOk = input.captcha !== undefined;
+  const ladderWantsCaptcha = state.failures >= lockout.captchaAfter;
+  if (!captchaOk && (ladderWantsCaptcha || risk.captchaRequired)) {
+    await recordAuditEvent(ctx, c, {
+      type: 'captcha.required',
+      userId,
+      identity: email,
+      details: {
+        trigger: ladderWantsCaptcha ? 'failures' : 'risk',
+        failures: state.failures,
+        knownDevice,
+        risk: riskDetails,
+      },
+    });
+    throw captchaRequiredError(ctx, c);
+  }
+
+  const reservation = await reserveAttempt(ctx.db, {
+    key,
+    kind,
+    limit: captchaOk ? lockout.lockAfter : lockout.captchaAfter,
+    now,
+    policy: lockout,
+  });
+  if (!reservation) {
+    // Lost a race: another request took the last attempt of this stage.
+    const after = await readCounter(ctx.db, key, now, lockout);
+    await recordAuditEvent(ctx, c, {
+      type: 'sign_in.failed',
+      userId,
+      identity: email,
+      details: { reason: after.lockedUntil ? 'locked' : 'captcha_stage', knownDevice, risk: riskDetails },
+    });
+    if (after.lockedUntil) throw accountLockedError(now, after.lockedUntil);
+    throw captchaRequiredError(ctx, c);
+  }
+
+  return {
+    async failed() {
+      await recordSignInFailure(ctx.db, subject, now);
+      await recordAuditEvent(ctx, c, {
+        type: 'sign_in.failed',
+        userId,
+        identity: email,
+        details: { reason: 'invalid_credentials', failures: reservation.failures, knownDevice, risk: riskDetails },
+      });
+      if (reservation.lockedUntil) {
+        const minutes = Math.round((reservation.lockedUntil.getTime() - now.getTime()) / 60_000);
+        await recordAuditEvent(ctx, c, {
+          type: 'account.locked',
+          userId,
+          identity: email,
+          details: { scope: kind, lockedUntil: reservation.lockedUntil.toISOString(), minutes, risk: riskDetails },
+        });
+        if (user && !knownDevice) await sendLockEmail(ctx, c, user, minutes);
+        throw accountLockedError(now, reservation.lockedUntil);
+      }
+      const attemptsLeft = lockout.lockAfter - reservation.failures;
+      throw new FoyerError(
+        'invalid_credentials',
+        attemptsLeft <= lockout.lockAfter - 2 ? { details: { attemptsLeft } } : {},
+      );
+    },
+    async succeeded(signedIn) {
+      // A known device leaves a lock in force: the owner is in, the attacker stays out.
+      await resetCounter(ctx.db, key, now);
+      if (knownDevice) await resetCounter(ctx.db, identityCounterKey(idHash), now, { keepLock: true });
+      // Trust the device only where a session starts: not while the email is unverified.
+      if (signedIn.email_verified_at === null) return;
+      const id = deviceId ?? newDeviceId();
+      await rememberDevice(ctx.db, id, signedIn.id, now);
+      writeDeviceCookie(c, id, { secret: ctx.secret, secure: ctx.secureCookies });
+    },
+  };
+}
+
+async function sendLockEmail(ctx: FoyerServerContext, c: Context, user: UserRow, minutesLocked: number): Promise<void> {
+  const { token, minutesValid } = await issueOneTimeCode(ctx, user.id, 'unlock');
+  const base = linkBase(ctx, c);
+  const reset = new URL(ctx.appUrl, `${base}/`);
+  reset.searchParams.set('foyer-reset', '1');
+  ctx.sendInBackground(
+    accountLockedEmail({
+      to: user.email,
+      unlockUrl: `${base}${UNLOCK_LINK_PATH}?token=${token}`,
+      resetUrl: reset.href,
+      minutesLocked,
+      minutesValid,
+    }),
+  );
+}
+
+/**
+ * Lifts the lock named by an unlock-link token (single use). Throws `invalid_code` or `code_expired`.
+ */
+export async function redeemUnlockToken(ctx: FoyerServerContext, c: Context, token: string): Promise<void> {
+  const row = await checkLinkToken(ctx, token, 'unlock');
+  const now = ctx.now();
+  if (!(await markCodeUsed(ctx.db, row.id, now.toISOString()))) throw new FoyerError('invalid_code');
+  const user = await findUserById(ctx.db, row.user_id);
+  if (!user) throw new FoyerError('invalid_code');
+  await liftLock(ctx.db, identityCounterKey(identityHash(user.email)), now);
+  await recordAuditEvent(ctx, c, {
+    type: 'account.unlocked',
+    userId: user.id,
+    identity: user.email,
+    details: { via: 'email_link' },
+  });
+}
+
+/**
+ * Risk check of a sign-up, before the password is hashed: `428` when the score asks for a
+ * CAPTCHA and none was solved. Counts the sign-up for the IP's velocity.
+ */
+export async function guardSignUp(
+  ctx: FoyerServerContext,
+  c: Context,
+  input: { email: string; captcha: string | undefined },
+): Promise<RiskAssessment> {
+  const now = ctx.now();
+  const subject: RiskSubject = {
+    ip: clientAddress(c, { trustProxy: ctx.trustProxy }) ?? 'unknown',
+    prefix: clientIpPrefix(c, { trustProxy: ctx.trustProxy }),
+    unknownDevice: readDeviceId(c, ctx.secret) === undefined,
+  };
+  const risk = await assessRisk(ctx.db, ctx.signInSecurity.risk, subject, 'sign_up', now);
+  if (input.captcha) await verifyCaptchaOnce(ctx, c, input.captcha, input.email);
+  else if (risk.captchaRequired) {
+    await recordAuditEvent(ctx, c, {
+      type: 'captcha.required',
+      identity: input.email,
+      details: { trigger: 'risk', action: 'sign_up', risk: { score: risk.score, reasons: risk.reasons } },
+    });
+    throw captchaRequiredError(ctx, c);
+  }
+  await recordSignUp(ctx.db, subject.ip, now);
+  return risk;
+}
