@@ -4,7 +4,18 @@ import '@foyer/elements';
 import type { FoyerSignIn } from '@foyer/elements';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { EMAIL, PASSWORD, fakeMachines, fillAndSubmit, ready, settle, userOf, waitFor } from './fakes.js';
+import {
+  ALTCHA_CHALLENGE_URL,
+  EMAIL,
+  PASSWORD,
+  clickButton,
+  fakeMachines,
+  fillAndSubmit,
+  ready,
+  settle,
+  userOf,
+  waitFor,
+} from './fakes.js';
 
 interface Args {
   handlers: FakeAuthHandlers;
@@ -16,10 +27,12 @@ const meta: Meta<Args> = {
   component: 'foyer-sign-in',
   args: { handlers: {}, email: '' },
   argTypes: { handlers: { table: { disable: true } } },
-  render: ({ handlers, email }) =>
-    html`<foyer-sign-in email=${email} .logic=${fakeMachines(handlers).signIn}>
+  render: ({ handlers, email }) => {
+    const machines = fakeMachines(handlers);
+    return html`<foyer-sign-in email=${email} .logic=${machines.signIn} .resetLogic=${machines.resetPassword}>
       <p slot="footer">New here? <a href="#sign-up">Create an account</a></p>
-    </foyer-sign-in>`,
+    </foyer-sign-in>`;
+  },
 };
 export default meta;
 
@@ -81,3 +94,60 @@ export const EmailNotVerified: Story = {
 
 /** `done`: signed in. */
 export const Done: Story = { args: { handlers: { signIn: async () => ({ user: userOf() }) } }, play: submit() };
+
+/** `editing` after `invalid_credentials` with few attempts left: the polite attempts-left hint. */
+export const AttemptsLeft: Story = {
+  args: failingWith(new FoyerError('invalid_credentials', { details: { attemptsLeft: 2 } })),
+  play: submit(),
+};
+
+/** `captchaRequired`: the ALTCHA widget (lazy), with a local challenge (no network). */
+export const CaptchaRequired: Story = {
+  args: failingWith(
+    new FoyerError('captcha_required', {
+      details: { captcha: { provider: 'altcha', challengeUrl: ALTCHA_CHALLENGE_URL } },
+    }),
+  ),
+  play: async (context) => {
+    await submit()(context);
+    const el = context.canvasElement.querySelector('foyer-sign-in')!;
+    const captcha = await waitFor(() => el.shadowRoot?.querySelector('foyer-captcha'));
+    await waitFor(() => captcha.shadowRoot?.querySelector('altcha-widget input'));
+  },
+};
+
+/** `locked`: the lock panel with its live countdown and the unlock-by-email hint. */
+export const Locked: Story = {
+  args: {
+    handlers: {
+      signIn: async () =>
+        Promise.reject(
+          new FoyerError('account_locked', {
+            retryAfter: 900,
+            details: { lockedUntil: new Date(Date.now() + 900_000).toISOString(), unlockEmailSent: true },
+          }),
+        ),
+    },
+  },
+  play: submit(),
+};
+
+/** `changingPassword`: signed in with a password that has since appeared in a breach. */
+export const BreachedPassword: Story = {
+  args: { handlers: { signIn: async () => ({ user: userOf(), passwordChangeRequired: true }) } },
+  play: async (context) => {
+    await submit()(context);
+    const el = context.canvasElement.querySelector('foyer-sign-in')!;
+    await waitFor(() => el.shadowRoot?.querySelector('foyer-change-password'));
+  },
+};
+
+/** "Forgot your password?" on a standalone `<foyer-sign-in>`: the reset form in place. */
+export const ForgotPassword: Story = {
+  args: { email: EMAIL },
+  play: async ({ canvasElement }) => {
+    const el = await ready<FoyerSignIn>(canvasElement, 'foyer-sign-in');
+    await clickButton(el, 'Forgot your password?');
+    await waitFor(() => el.shadowRoot?.querySelector('foyer-reset-password'));
+  },
+};

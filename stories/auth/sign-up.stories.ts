@@ -4,7 +4,18 @@ import '@foyer/elements';
 import type { FoyerSignUp, FoyerVerifyEmail } from '@foyer/elements';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
-import { EMAIL, PASSWORD, fakeMachines, fillAndSubmit, ready, settle, userOf, waitFor } from './fakes.js';
+import {
+  ALTCHA_CHALLENGE_URL,
+  EMAIL,
+  PASSWORD,
+  fakeMachines,
+  fillAndSubmit,
+  ready,
+  settle,
+  typeValue,
+  userOf,
+  waitFor,
+} from './fakes.js';
 
 interface Args {
   handlers: FakeAuthHandlers;
@@ -75,5 +86,51 @@ export const Done: Story = {
     const verify = await waitFor(() => el.shadowRoot?.querySelector<FoyerVerifyEmail>('foyer-verify-email'));
     await fillAndSubmit(verify, { code: '123456' });
     await settle();
+  },
+};
+
+const typePassword = (password: string) =>
+  async function play({ canvasElement }: { canvasElement: HTMLElement }) {
+    const el = await ready<FoyerSignUp>(canvasElement, 'foyer-sign-up');
+    await typeValue(el, 'email', EMAIL);
+    await typeValue(el, 'password', password);
+    const meter = await waitFor(() => el.shadowRoot?.querySelector('foyer-password-meter'));
+    await waitFor(() => meter.shadowRoot?.querySelector('meter'));
+  };
+
+/** The strength meter on a weak password: level, zxcvbn's warning and suggestions. */
+export const StrengthWeak: Story = { play: typePassword('password1') };
+
+/** The strength meter on a strong password. */
+export const StrengthStrong: Story = { play: typePassword('quartz lantern meadow 42!') };
+
+/** Policy problems: too short and built from the email. */
+export const StrengthProblems: Story = {
+  play: async ({ canvasElement }) => {
+    const el = await ready<FoyerSignUp>(canvasElement, 'foyer-sign-up');
+    await typeValue(el, 'email', EMAIL);
+    await typeValue(el, 'password', 'ada');
+    const meter = await waitFor(() => el.shadowRoot?.querySelector('foyer-password-meter'));
+    await waitFor(() => meter.shadowRoot?.querySelector('[part~="problems"]'));
+  },
+};
+
+/** `captchaRequired` on sign-up (ALTCHA, local challenge). */
+export const CaptchaRequired: Story = {
+  args: {
+    handlers: {
+      signUp: async () =>
+        Promise.reject(
+          new FoyerError('captcha_required', {
+            details: { captcha: { provider: 'altcha', challengeUrl: ALTCHA_CHALLENGE_URL } },
+          }),
+        ),
+    },
+  },
+  play: async (context) => {
+    await submit()(context);
+    const el = context.canvasElement.querySelector('foyer-sign-up')!;
+    const captcha = await waitFor(() => el.shadowRoot?.querySelector('foyer-captcha'));
+    await waitFor(() => captcha.shadowRoot?.querySelector('altcha-widget input'));
   },
 };

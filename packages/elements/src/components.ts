@@ -17,3 +17,32 @@ export { FoyerVerifyEmail } from './verify-email/verify-email.component.js';
 export { FoyerSignIn } from './sign-in/sign-in.component.js';
 export { FoyerSignUp } from './sign-up/sign-up.component.js';
 export { FoyerAuth } from './auth/auth.component.js';
+export { FoyerCaptcha, CAPTCHA_SCRIPTS, type CaptchaProvider } from './captcha/captcha.component.js';
+export { FoyerPasswordMeter } from './password-meter/password-meter.component.js';
+export { FoyerChangePassword } from './change-password/change-password.component.js';
+export { FoyerResetPassword } from './reset-password/reset-password.component.js';
+export { FoyerSessions } from './sessions/sessions.component.js';
+export type {
+  FoyerCaptchaSolvedDetail,
+  FoyerCaptchaErrorDetail,
+  FoyerForgotPasswordDetail,
+  FoyerSessionRevokedDetail,
+} from './internal/events.js';
+export { ONBOARDING_TAGS, loadOnboardingElements, autoloadOnboardingElements } from './internal/lazy-onboarding.js';
+// Types only: the onboarding classes live in the lazy chunk (`@foyer/elements/onboarding-components`).
+export type {
+  FoyerOnboarding,
+  FoyerStepRoles,
+  FoyerStepProfile,
+  FoyerStepPackages,
+  FoyerStepAvailability,
+  FoyerStepPolicies,
+  FoyerStepStudio,
+  FoyerCompletenessMeter,
+  FoyerStepChangeDetail,
+  FoyerStepSavedDetail,
+  FoyerPublishedDetail,
+  FoyerStepInputDetail,
+  FoyerGotoStepDetail,
+  OnboardingMessages,
+} from './onboarding-components.js';

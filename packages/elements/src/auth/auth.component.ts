@@ -1,11 +1,12 @@
 /** @module The `<foyer-auth>` class (no side effects: importing it defines no tag). */
-import type { authMachine, FoyerClient, signInMachine, signUpMachine } from '@foyer/core';
+import type { authMachine, FoyerClient, resetPasswordMachine, signInMachine, signUpMachine } from '@foyer/core';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { ActorRefFrom, SnapshotFrom } from 'xstate';
 import { authMachinesFor } from '../internal/auth-machines.js';
 import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { MachineController, type MachineSource } from '../internal/machine-controller.js';
 import { errorMessage, messagesFor } from '../internal/messages.js';
+import { FoyerResetPassword } from '../reset-password/reset-password.component.js';
 import { FoyerSignIn } from '../sign-in/sign-in.component.js';
 import { FoyerSignUp } from '../sign-up/sign-up.component.js';
 import { authStyles } from './auth.styles.js';
@@ -14,7 +15,7 @@ type AuthLogic = typeof authMachine;
 type AuthSnapshot = SnapshotFrom<AuthLogic>;
 
 const CHILD_PARTS =
-  'base: form-base, heading, description, form, field, label, hint, input, error, password-toggle, form-error, submit-button, secondary-button, notice, verify-email, verify-base';
+  'base: form-base, heading, description, form, field, label, hint, input, error, password-toggle, form-error, submit-button, secondary-button, notice, verify-email, verify-base, status, lock, lock-heading, countdown, captcha, link-button, password-meter, meter, strength-label, warning, suggestions, problems, change-password, change-base';
 
 /**
  * The whole email auth surface of a page: checks the session on load, then shows sign-in or
@@ -41,6 +42,8 @@ const CHILD_PARTS =
  *
  * @event foyer-sign-in-complete - Signed in through the sign-in form (also after its verification step); detail `{ user }`. Once per sign-in.
  * @event foyer-sign-up-complete - Signed up, verified and signed in; detail `{ user }`. Once per sign-up.
+ * @event foyer-forgot-password - "Forgot your password?" (or "Reset your password" on the lock panel) was pressed; detail `{ email }`. Cancelable: `preventDefault()` keeps this element on sign-in (route the person elsewhere); otherwise it shows the reset view.
+ * @event foyer-password-reset-complete - The password was reset through the reset view and the device signed in; detail `{ user }`.
  * @event foyer-sign-out - Signed out; detail `{}`.
  * @event foyer-error - Any server error shown by this element or its forms; detail `{ code, message }`.
  *
@@ -48,6 +51,7 @@ const CHILD_PARTS =
  * @csspart loading - The busy placeholder while the session is checked.
  * @csspart sign-in - The nested `<foyer-sign-in>`.
  * @csspart sign-up - The nested `<foyer-sign-up>`.
+ * @csspart reset-password - The nested `<foyer-reset-password>` of the reset view.
  * @csspart switch - The row with the "Create an account" / "I already have an account" button.
  * @csspart switch-prompt - The text before the switch button ("New here?").
  * @csspart link-button - The switch button.
@@ -76,7 +80,11 @@ const CHILD_PARTS =
 export class FoyerAuth extends FoyerElement {
   static override styles = [foyerStyles, authStyles];
 
-  static override dependencies = { 'foyer-sign-in': FoyerSignIn, 'foyer-sign-up': FoyerSignUp };
+  static override dependencies = {
+    'foyer-sign-in': FoyerSignIn,
+    'foyer-sign-up': FoyerSignUp,
+    'foyer-reset-password': FoyerResetPassword,
+  };
 
   static override properties: PropertyDeclarations = {
     view: { type: String },
@@ -135,6 +143,7 @@ export class FoyerAuth extends FoyerElement {
       // The nested forms adopt child actors and stay silent; this element announces completion.
       if (previous.matches({ signedOut: 'signIn' })) this.emit('foyer-sign-in-complete', { user });
       else if (previous.matches({ signedOut: 'signUp' })) this.emit('foyer-sign-up-complete', { user });
+      else if (previous.matches({ signedOut: 'resetPassword' })) this.emit('foyer-password-reset-complete', { user });
     }
     if (snapshot.matches('signedOut') && previous.matches('signingOut')) this.emit('foyer-sign-out', {});
   }
@@ -149,12 +158,34 @@ export class FoyerAuth extends FoyerElement {
     this.#machine.send({ type: 'view.signIn' });
   }
 
+  /**
+   * The nested sign-in asks for the reset view: give the page the same cancelable event from this
+   * element, and switch unless the page cancelled it.
+   */
+  #onForgotPassword(event: CustomEvent<{ email: string }>): void {
+    event.stopPropagation();
+    event.preventDefault();
+    const proceed = this.dispatchEvent(
+      new CustomEvent('foyer-forgot-password', {
+        detail: event.detail,
+        bubbles: true,
+        composed: true,
+        cancelable: true,
+      }),
+    );
+    if (!proceed) return;
+    this.#focusSwitch = true;
+    this.#machine.send({ type: 'view.resetPassword', email: event.detail.email });
+  }
+
   protected override updated(): void {
     if (!this.#focusSwitch) return;
     this.#focusSwitch = false;
     // Keep keyboard users in the new view: focus its first field.
-    const form = this.renderRoot.querySelector<FoyerSignIn | FoyerSignUp>('foyer-sign-in, foyer-sign-up');
-    void form?.updateComplete.then(() => form.renderRoot.querySelector<HTMLInputElement>('#email')?.focus());
+    const form = this.renderRoot.querySelector<FoyerSignIn | FoyerSignUp | FoyerResetPassword>(
+      'foyer-sign-in, foyer-sign-up, foyer-reset-password',
+    );
+    void form?.updateComplete.then(() => form.renderRoot.querySelector<HTMLInputElement>('input')?.focus());
   }
 
   protected override render() {
@@ -201,10 +232,33 @@ export class FoyerAuth extends FoyerElement {
       </div>`;
     }
 
+    if (snapshot.matches({ signedOut: 'resetPassword' })) {
+      const child = snapshot.children['resetPassword'] as ActorRefFrom<typeof resetPasswordMachine> | undefined;
+      return html`<div part="base">
+        ${errorRegion}
+        <foyer-reset-password
+          part="reset-password"
+          exportparts=${CHILD_PARTS}
+          locale=${this.locale}
+          .actor=${child}
+        ></foyer-reset-password>
+        <p part="switch">
+          <button part="link-button" type="button" @click=${this.#toSignIn}>${t.backToSignIn}</button>
+        </p>
+        <slot name="footer" part="footer"></slot>
+      </div>`;
+    }
+
     const child = snapshot.children['signIn'] as ActorRefFrom<typeof signInMachine> | undefined;
     return html`<div part="base">
       ${errorRegion}
-      <foyer-sign-in part="sign-in" exportparts=${CHILD_PARTS} locale=${this.locale} .actor=${child}></foyer-sign-in>
+      <foyer-sign-in
+        part="sign-in"
+        exportparts=${CHILD_PARTS}
+        locale=${this.locale}
+        .actor=${child}
+        @foyer-forgot-password=${this.#onForgotPassword}
+      ></foyer-sign-in>
       <p part="switch">
         <span part="switch-prompt">${t.toSignUpPrompt}</span>
         <button part="link-button" type="button" @click=${this.#toSignUp}>${t.toSignUp}</button>

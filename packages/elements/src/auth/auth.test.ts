@@ -194,4 +194,47 @@ describe('<foyer-auth>', () => {
       style.remove();
     }
   });
+
+  it('"Forgot your password?" switches to the reset view, which ends signed in', async () => {
+    const el = await mount({
+      ...signedOut,
+      forgotPassword: async () => undefined,
+      resetPassword: async () => ({ user: userOf(EMAIL) }),
+    });
+    const resets = record(document, 'foyer-password-reset-complete');
+    const asked = record(document, 'foyer-forgot-password');
+    const form = await signInChild(el);
+    await typeInto($(form, '#email'), EMAIL);
+    buttonNamed(form, 'Forgot your password?')!.click();
+    await until(() => el.shadowRoot?.querySelector('foyer-reset-password') !== null, 'reset view');
+    expect(asked).to.have.length(1);
+    expect(asked[0]!.target).to.equal(el);
+    const reset = el.shadowRoot!.querySelector('foyer-reset-password')!;
+    await reset.updateComplete;
+    expect((reset.shadowRoot!.querySelector('#email') as HTMLInputElement).value).to.equal(EMAIL);
+    await until(() => deepActiveElement() === reset.shadowRoot?.querySelector('#email'), 'focus in reset');
+    await expect(el).to.be.accessible();
+    await pressEnter();
+    await until(() => reset.shadowRoot?.querySelector('#code') !== null, 'code step');
+    await typeInto(reset.shadowRoot!.querySelector('#code')!, '123456');
+    await typeInto(reset.shadowRoot!.querySelector('#password')!, 'quartz lantern meadow 42');
+    await pressEnter();
+    await until(() => el.shadowRoot?.querySelector('[part~="user"]') !== null, 'signed in');
+    expect(resets).to.have.length(1);
+  });
+
+  it('lets the page cancel foyer-forgot-password, and goes back from the reset view', async () => {
+    const el = await mount(signedOut);
+    const form = await signInChild(el);
+    const cancel = (event: Event) => event.preventDefault();
+    document.addEventListener('foyer-forgot-password', cancel, { once: true });
+    buttonNamed(form, 'Forgot your password?')!.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('foyer-reset-password')).to.equal(null);
+    expect(form.shadowRoot!.querySelector('foyer-reset-password')).to.equal(null);
+    buttonNamed(form, 'Forgot your password?')!.click();
+    await until(() => el.shadowRoot?.querySelector('foyer-reset-password') !== null, 'reset view');
+    buttonNamed(el, 'Back to sign in')!.click();
+    await signInChild(el);
+  });
 });

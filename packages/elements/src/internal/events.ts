@@ -15,6 +15,27 @@ export interface FoyerErrorDetail {
 /** Detail of `foyer-verify-email-complete`. */
 export type FoyerVerifiedDetail = FoyerUserDetail;
 
+/** Detail of `foyer-captcha-solved`: the solution to send with the form. */
+export interface FoyerCaptchaSolvedDetail {
+  solution: string;
+}
+
+/** Detail of `foyer-captcha-error`. */
+export interface FoyerCaptchaErrorDetail {
+  provider: 'altcha' | 'turnstile' | 'hcaptcha';
+  message: string;
+}
+
+/** Detail of `foyer-forgot-password` (cancelable): the email typed so far. */
+export interface FoyerForgotPasswordDetail {
+  email: string;
+}
+
+/** Detail of `foyer-session-revoked`: the revoked session's id, or `null` for all other sessions. */
+export interface FoyerSessionRevokedDetail {
+  id: string | null;
+}
+
 declare global {
   interface GlobalEventHandlersEventMap {
     'foyer-sign-in-complete': CustomEvent<FoyerUserDetail>;
@@ -22,5 +43,11 @@ declare global {
     'foyer-verify-email-complete': CustomEvent<FoyerVerifiedDetail>;
     'foyer-sign-out': CustomEvent<Record<string, never>>;
     'foyer-error': CustomEvent<FoyerErrorDetail>;
+    'foyer-captcha-solved': CustomEvent<FoyerCaptchaSolvedDetail>;
+    'foyer-captcha-error': CustomEvent<FoyerCaptchaErrorDetail>;
+    'foyer-forgot-password': CustomEvent<FoyerForgotPasswordDetail>;
+    'foyer-password-reset-complete': CustomEvent<FoyerUserDetail>;
+    'foyer-password-changed': CustomEvent<Record<string, never>>;
+    'foyer-session-revoked': CustomEvent<FoyerSessionRevokedDetail>;
   }
 }

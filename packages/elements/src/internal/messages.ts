@@ -38,6 +38,67 @@ export interface FoyerMessages {
   toSignIn: string;
   signedInAs: (email: string) => string;
   signOut: string;
+
+  // Sign-in security (issue 3)
+  attemptsLeft: (count: number) => string;
+  captchaLabel: string;
+  captchaLoading: string;
+  captchaSolved: string;
+  captchaFailed: string;
+  captchaRequired: string;
+  lockedHeading: string;
+  lockedAnnouncement: (minutes: number) => string;
+  lockedCountdown: string;
+  lockedUnlockEmail: string;
+  lockEnded: string;
+  forgotPassword: string;
+  resetYourPassword: string;
+  backToSignIn: string;
+  breachedHeading: string;
+  breachedExplanation: string;
+  notNow: string;
+
+  strengthLabel: string;
+  strengthLevels: [string, string, string, string, string];
+  strengthLoading: string;
+  strengthUnavailable: string;
+  strengthAnnouncement: (level: string) => string;
+  passwordProblems: Record<'too_short' | 'too_long' | 'contains_context', string>;
+
+  resetHeading: string;
+  resetDescription: string;
+  resetRequestSubmit: string;
+  resetCodeSentTo: (email: string) => string;
+  resetChooseDescription: string;
+  newPasswordLabel: string;
+  resetSubmit: string;
+  resetDone: string;
+  resetLinkExpired: string;
+  requestNewCode: string;
+
+  changePasswordHeading: string;
+  currentPasswordLabel: string;
+  changePasswordSubmit: string;
+  passwordChanged: string;
+  passwordChangeSkipped: string;
+
+  sessionsHeading: string;
+  sessionsLoading: string;
+  sessionsCaption: string;
+  sessionDevice: string;
+  sessionIp: string;
+  sessionCreated: string;
+  sessionLastSeen: string;
+  sessionActions: string;
+  thisDevice: string;
+  unknownIp: string;
+  signOutSession: string;
+  signOutSessionLabel: (device: string) => string;
+  signOutOthers: string;
+  sessionRevoked: (device: string) => string;
+  othersRevoked: string;
+  noOtherSessions: string;
+  retry: string;
 }
 
 /** English (the default and the fallback). */
@@ -57,6 +118,11 @@ export const en: FoyerMessages = {
     step_invalid: 'Some fields of this step need attention.',
     precondition_required: 'Something went wrong on our side. Try again later.',
     code_expired: 'That code has expired. Ask for a new one.',
+    weak_password: 'Choose a stronger password.',
+    password_breached: 'This password has appeared in a data breach. Choose another one.',
+    account_locked: 'Too many failed attempts. Sign-in is paused for a while.',
+    captcha_required: 'Please confirm you are human.',
+    captcha_invalid: 'The human check did not pass. Try it again.',
     unsupported_media_type: 'Something went wrong on our side. Try again later.',
     rate_limited: 'Too many attempts. Try again later.',
     internal_error: 'Something went wrong on our side. Try again later.',
@@ -95,6 +161,75 @@ export const en: FoyerMessages = {
   toSignIn: 'I already have an account',
   signedInAs: (email) => `Signed in as ${email}`,
   signOut: 'Sign out',
+
+  attemptsLeft: (count) =>
+    count === 1
+      ? '1 attempt left before we ask you to confirm you’re human.'
+      : `${count} attempts left before we ask you to confirm you’re human.`,
+  captchaLabel: 'Human check',
+  captchaLoading: 'Loading the human check…',
+  captchaSolved: 'Human check complete.',
+  captchaFailed: 'The human check could not load. Reload the page and try again.',
+  captchaRequired: 'Please confirm you’re human, then sign in again.',
+  lockedHeading: 'Sign-in is paused',
+  lockedAnnouncement: (minutes) =>
+    `Too many failed attempts. You can try again in ${minutes === 1 ? '1 minute' : `${minutes} minutes`}.`,
+  lockedCountdown: 'Time left',
+  lockedUnlockEmail: 'If this is your account, we sent you an email with a link to unlock it now.',
+  lockEnded: 'You can sign in again.',
+  forgotPassword: 'Forgot your password?',
+  resetYourPassword: 'Reset your password',
+  backToSignIn: 'Back to sign in',
+  breachedHeading: 'Change your password',
+  breachedExplanation:
+    'You are signed in, but your password appeared in a data breach on another site. Choose a new one to keep your account safe.',
+  notNow: 'Not now',
+
+  strengthLabel: 'Password strength',
+  strengthLevels: ['Very weak', 'Weak', 'Fair', 'Good', 'Strong'],
+  strengthLoading: 'Checking password strength…',
+  strengthUnavailable: 'The strength check is not available; we will check your password when you submit.',
+  strengthAnnouncement: (level) => `Password strength: ${level}`,
+  passwordProblems: {
+    too_short: 'Use at least 8 characters.',
+    too_long: 'Use at most 128 characters.',
+    contains_context: 'Do not use your email address or the name of this site in your password.',
+  },
+
+  resetHeading: 'Reset your password',
+  resetDescription: 'Enter your email and we will send you a code to choose a new password.',
+  resetRequestSubmit: 'Send reset code',
+  resetCodeSentTo: (email) => `If an account exists for ${email}, we sent it a 6-digit code.`,
+  resetChooseDescription: 'Choose a new password for your account.',
+  newPasswordLabel: 'New password',
+  resetSubmit: 'Set new password',
+  resetDone: 'Your password has been changed and you are signed in.',
+  resetLinkExpired: 'This reset link no longer works. Ask for a new code.',
+  requestNewCode: 'Ask for a new code',
+
+  changePasswordHeading: 'Change your password',
+  currentPasswordLabel: 'Current password',
+  changePasswordSubmit: 'Change password',
+  passwordChanged: 'Your password has been changed.',
+  passwordChangeSkipped: 'Your password was not changed.',
+
+  sessionsHeading: 'Where you’re signed in',
+  sessionsLoading: 'Loading your sessions…',
+  sessionsCaption: 'Your sessions',
+  sessionDevice: 'Device',
+  sessionIp: 'Network',
+  sessionCreated: 'Signed in',
+  sessionLastSeen: 'Last active',
+  sessionActions: 'Actions',
+  thisDevice: 'This device',
+  unknownIp: 'Unknown',
+  signOutSession: 'Sign out',
+  signOutSessionLabel: (device) => `Sign out ${device}`,
+  signOutOthers: 'Sign out all other sessions',
+  sessionRevoked: (device) => `Signed out of ${device}.`,
+  othersRevoked: 'Signed out of all other sessions.',
+  noOtherSessions: 'You are not signed in anywhere else.',
+  retry: 'Try again',
 };
 
 /** The locale used when none is set or the set one has no table. */
@@ -109,7 +244,12 @@ const tables = new Map<string, FoyerMessages>([['en', en]]);
  * registerMessages('de', { signInSubmit: 'Anmelden' });
  */
 export function registerMessages(locale: string, messages: Partial<FoyerMessages>): void {
-  tables.set(locale.toLowerCase(), { ...en, ...messages, errors: { ...en.errors, ...messages.errors } });
+  tables.set(locale.toLowerCase(), {
+    ...en,
+    ...messages,
+    errors: { ...en.errors, ...messages.errors },
+    passwordProblems: { ...en.passwordProblems, ...messages.passwordProblems },
+  });
 }
 
 /** The table of `locale` (`de-AT` → `de` → English). */

@@ -59,3 +59,26 @@ export function record<K extends keyof GlobalEventHandlersEventMap>(
 export function until(check: () => boolean, message: string): Promise<void> {
   return waitUntil(check, message, { timeout: 3000 });
 }
+
+/** Sets an input/select/textarea of `host`'s shadow root (by selector) and fires `input` + `change`, as typing would. */
+export async function setValue(
+  host: Element & { updateComplete?: Promise<unknown> },
+  selector: string,
+  value: string,
+): Promise<void> {
+  const control = $<HTMLInputElement>(host, selector);
+  control.value = value;
+  control.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+  control.dispatchEvent(new Event('change', { bubbles: true, composed: true }));
+  await host.updateComplete;
+}
+
+/** Clicks the button of `host`'s shadow root whose trimmed text is `name` (throws when absent). */
+export async function clickButton(host: Element & { updateComplete?: Promise<unknown> }, name: string): Promise<void> {
+  const button = [...(host.shadowRoot?.querySelectorAll('button') ?? [])].find(
+    (b) => b.textContent?.replace(/\s+/g, ' ').trim() === name,
+  );
+  if (!button) throw new Error(`No button "${name}" in <${host.localName}>`);
+  button.click();
+  await host.updateComplete;
+}

@@ -10,6 +10,8 @@ const config: CredentialsFormConfig = {
   passwordHint: () => undefined,
   completeEvent: 'foyer-sign-in-complete',
   logic: (machines) => machines.signIn,
+  strengthMeter: false,
+  forgotPassword: true,
 };
 
 /**

@@ -10,6 +10,8 @@ const config: CredentialsFormConfig = {
   passwordHint: (t) => t.newPasswordHint,
   completeEvent: 'foyer-sign-up-complete',
   logic: (machines) => machines.signUp as unknown as ReturnType<CredentialsFormConfig['logic']>,
+  strengthMeter: true,
+  forgotPassword: false,
 };
 
 /**
