@@ -12,14 +12,11 @@ import {
   signInRequestSchema,
   signUpRequestSchema,
   verifyEmailRequestSchema,
-  type User,
 } from '@foyer/core';
 import { issueEmailVerification, VERIFY_LINK_PATH, verifyEmailByCode, verifyEmailByToken } from '../auth/email-verification.js';
-import { resetPasswordUrl } from '../auth/account-links.js';
-import { noticeNewDevice } from '../auth/devices.js';
-import { revokeSession, startSession } from '../auth/sessions.js';
+import { completeSignIn } from '../auth/complete-sign-in.js';
+import { revokeSession } from '../auth/sessions.js';
 import { findUserByEmail, insertUserIfEmailFree } from '../db/repositories/users.js';
-import type { UserRow } from '../db/tables/user.table.js';
 import { signUpAttemptEmail } from '../mail/templates.js';
 import { jsonBodyOnly } from '../middleware/json-body/json-body.js';
 import { clearSessionCookie, readSessionToken } from '../middleware/session/session-cookie.js';
@@ -39,10 +36,6 @@ function routePath(route: { path: string }): string {
   return route.path.slice('/auth'.length);
 }
 
-/** The user as the API shows it. */
-export function toApiUser(row: UserRow): User {
-  return { id: row.id, email: row.email, emailVerified: row.email_verified_at !== null, createdAt: row.created_at };
-}
 
 /**
  * Creates the auth sub-app; mount it with `app.route('/auth', createAuthRoutes(ctx))`.
@@ -96,8 +89,7 @@ export function createAuthRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & { Var
   auth.post(routePath(AUTH_ROUTES.verifyEmail), rateLimit('verify-email'), async (c) => {
     const body = await parseJsonBody(c, verifyEmailRequestSchema);
     const user = 'token' in body ? await verifyEmailByToken(ctx, body.token) : await verifyEmailByCode(ctx, body.email, body.code);
-    await startSession(ctx, c, user.id);
-    return c.json({ user: toApiUser(user) }, 200);
+    return c.json(await completeSignIn(ctx, c, user, { method: 'email_code', quiet: true }), 200);
   });
 
   auth.get(VERIFY_LINK_PATH.slice('/auth'.length), (c) => {
@@ -126,9 +118,7 @@ export function createAuthRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & { Var
       throw new FoyerError('email_not_verified');
     }
     const passwordChangeRequired = await isBreachedAtSignIn(ctx, password);
-    await noticeNewDevice(ctx, c, user, resetPasswordUrl(ctx, c));
-    await startSession(ctx, c, user.id, { passwordChangeRequired });
-    return c.json({ user: toApiUser(user), ...(passwordChangeRequired ? { passwordChangeRequired } : {}) }, 200);
+    return c.json(await completeSignIn(ctx, c, user, { method: 'password', passwordChangeRequired }), 200);
   });
 
   auth.get(routePath(AUTH_ROUTES.session), sessionLoader(ctx), (c) => {

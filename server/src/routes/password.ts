@@ -15,9 +15,8 @@ import {
   SECURITY_ROUTES,
 } from '@foyer/core';
 import { linkBaseOf, resetPasswordUrl } from '../auth/account-links.js';
-import { noticeNewDevice } from '../auth/devices.js';
+import { completeSignIn } from '../auth/complete-sign-in.js';
 import { checkLinkToken, checkOneTimeCode, issueOneTimeCode } from '../auth/one-time-codes.js';
-import { startSession } from '../auth/sessions.js';
 import { markCodeUsed } from '../db/repositories/one-time-codes.js';
 import { revokeSessionsOfUser, rotateSessionToken } from '../db/repositories/sessions.js';
 import { findUserByEmail, findUserById, markEmailVerified, updatePasswordHash } from '../db/repositories/users.js';
@@ -32,7 +31,7 @@ import { hashPassword, verifyPassword } from '../security/password-hashing.js';
 import { generateToken, hashToken } from '../security/tokens.js';
 import type { FoyerEnv, FoyerServerContext } from '../server-context.js';
 import { parseJsonBody } from '../validation/parse-json-body.js';
-import { AUTH_BODY_LIMIT_BYTES, toApiUser } from './auth.js';
+import { AUTH_BODY_LIMIT_BYTES } from './auth.js';
 
 /** Path of the page the reset email links to. */
 export const RESET_LINK_PATH = '/auth/password/reset/link';
@@ -106,8 +105,7 @@ export function createPasswordRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & {
       await markEmailVerified(trx, userId, nowIso);
       return revokeSessionsOfUser(trx, userId, nowIso);
     });
-    await noticeNewDevice(ctx, c, user, resetPasswordUrl(ctx, c));
-    await startSession(ctx, c, userId);
+    const answer = await completeSignIn(ctx, c, { ...user, email_verified_at: user.email_verified_at ?? nowIso }, { method: 'password_reset' });
     await recordAuditEvent(ctx, c, {
       type: 'password.reset',
       userId,
@@ -116,7 +114,7 @@ export function createPasswordRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & {
     ctx.sendInBackground(
       passwordChangedEmail({ to: user.email, how: 'reset', when: mailTime(now), resetUrl: resetPasswordUrl(ctx, c) }),
     );
-    return c.json({ user: toApiUser({ ...user, email_verified_at: user.email_verified_at ?? nowIso }) }, 200);
+    return c.json(answer, 200);
   });
 
   routes.post(routePath(SECURITY_ROUTES.changePassword), sessionLoader(ctx), async (c) => {
