@@ -1,0 +1,95 @@
+/**
+ * The CDN bundle: `dist/foyer.js`, one self-registering ES module for hosts that load Foyer with
+ * `<script type="module" src="/dist/foyer.js">`, plus lazy chunks in `dist/chunks/`.
+ *
+ * The build is split in two, each tool doing the one thing it is best at (scripts/build.mjs runs both):
+ * - `tsc -b` compiles every workspace package (core, elements, server) to its own `dist/` — ES
+ *   modules, one file per source file, `.d.ts` + declaration maps — which is what npm consumers of
+ *   `@foyer/core` / `@foyer/elements` import (their dependencies stay bare imports, so a host app
+ *   dedupes Lit, XState and zod with its own copies). The `exports` maps point `import`/`types` there.
+ * - rollup (this file) bundles everything, dependencies included, from the TypeScript sources for
+ *   the `<script>` case: tree-shaken, Lit in production mode, minified with terser, code-split so
+ *   that dynamic imports become `dist/chunks/*.js` fetched only when needed.
+ *
+ * Budget: dist/foyer.js + its static imports ≤ 30 KB min+gzip (`npm run bench` measures it).
+ */
+import { defineConfig } from 'rollup';
+import { nodeResolve } from '@rollup/plugin-node-resolve';
+import replace from '@rollup/plugin-replace';
+import terser from '@rollup/plugin-terser';
+import esbuild from 'rollup-plugin-esbuild';
+
+/**
+ * Export conditions for the browser bundle: `foyer-source` takes our workspace packages from their
+ * TypeScript sources (no need for a prior `tsc -b`); `production` (never `development`) keeps Lit's
+ * dev-mode checks and warnings out of the bundle.
+ */
+export const BROWSER_CONDITIONS = ['foyer-source', 'browser', 'production', 'import', 'default'];
+
+/**
+ * The plugins of a browser bundle; reused by scripts/bench.mjs for the per-element measurement.
+ * @param {{ minify?: boolean }} [options]
+ */
+export function browserPlugins({ minify = true } = {}) {
+  return [
+    replace({
+      preventAssignment: true,
+      values: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    }),
+    // Before node-resolve: maps the `./x.js` specifiers of NodeNext TypeScript to `./x.ts`, and
+    // compiles each file with its nearest tsconfig.json — so the elements get their
+    // `experimentalDecorators` / `useDefineForClassFields: false` settings (Lit decorators).
+    esbuild({ target: 'es2022', sourceMap: true }),
+    nodeResolve({
+      browser: true,
+      exportConditions: BROWSER_CONDITIONS,
+      extensions: ['.ts', '.mjs', '.js', '.json'],
+    }),
+    minify &&
+      terser({
+        ecma: 2022,
+        module: true,
+        compress: { passes: 2 },
+        format: { comments: false },
+      }),
+  ].filter(Boolean);
+}
+
+/**
+ * A readable name for a lazy chunk: the npm package it starts in (`zxcvbn-ts-language-en`, not the
+ * `dist` of `…/dist/index.js`), else rollup's own (the module's file name).
+ * @param {import('rollup').PreRenderedChunk} chunk
+ */
+function chunkName(chunk) {
+  const id = chunk.facadeModuleId ?? chunk.moduleIds.at(-1) ?? '';
+  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(id.replace(/\\/g, '/'));
+  const name = match ? match[1].replace(/^@/, '').replace(/\//g, '-') : chunk.name;
+  return name.replace(/[^a-zA-Z0-9_-]/g, '_');
+}
+
+export default defineConfig({
+  // packages/elements/src/index.ts defines every tag: importing the bundle registers the elements.
+  input: { foyer: 'packages/elements/src/index.ts' },
+  output: {
+    dir: 'dist',
+    format: 'es',
+    entryFileNames: '[name].js',
+    chunkFileNames: (chunk) => `chunks/${chunkName(chunk)}-[hash].js`,
+    sourcemap: true,
+  },
+  plugins: browserPlugins(),
+  // The entry may export more than index.ts does, so code shared with lazy chunks stays in
+  // foyer.js itself (lazy chunks import it from there) instead of a second up-front request.
+  preserveEntrySignatures: 'allow-extension',
+  // Lit and XState are written as side-effect-free modules; this keeps unused exports out.
+  treeshake: { preset: 'recommended' },
+  onwarn(warning, warn) {
+    // Lit's and XState's `this` at module level in their own ESM builds is harmless.
+    if (warning.code === 'THIS_IS_UNDEFINED') return;
+    // zod places explanatory comments next to its `@__PURE__` annotations; rollup drops them, fine.
+    if (warning.code === 'INVALID_ANNOTATION' && warning.id?.includes('node_modules')) return;
+    // A circular import inside a dependency is not ours to fix; inside our sources it is.
+    if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every((id) => id.includes('node_modules'))) return;
+    warn(warning);
+  },
+});

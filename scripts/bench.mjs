@@ -1,0 +1,251 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench`: one table, measured in one run on this machine (about a minute).
+ *  (a) bundle sizes, min+gzip: dist/foyer.js with the chunks it imports statically (lazy chunks
+ *      apart), and <foyer-sign-in> alone with its dependencies (its own rollup bundle);
+ *  (b) HTTP throughput with autocannon, each load in its own process, against the real server on a
+ *      temporary SQLite database (rate limits lifted: scripts/bench/foyer-server.mjs), each figure beside its ceiling measured in the same run:
+ *      GET /auth/session vs a bare Hono route on the same stack; POST /auth/sign-in vs the raw
+ *      argon2id verify rate; session checks while sign-ups run, vs the session rate alone.
+ * Budgets are printed beside the figures, not asserted. Not part of `npm test`.
+ *
+ * BENCH_SECONDS (default 5) sets the length of each measurement.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { rollup } from 'rollup';
+import { browserPlugins } from '../rollup.config.mjs';
+import { chunkGraph, fileSize, kb } from './lib/bundle-size.mjs';
+import { runCommand } from './lib/run-command.mjs';
+import { startServerProcess } from './lib/server-process.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+process.chdir(root);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const SESSION_CONNECTIONS = 20;
+const HASHING_CONNECTIONS = 10;
+
+const rows = [];
+const row = (what, value, extra = {}) => rows.push({ what, value, ...extra });
+const rate = (n) => `${Math.round(n).toLocaleString('en-US')}/s`;
+const ms = (n) => `${n} ms`;
+const pct = (a, b) => `${Math.round((a / b) * 100)} %`;
+const mark = (ok) => (ok ? 'ok' : 'MISSED');
+
+/** Runs a node script in a child process and parses the JSON it prints. */
+async function runJson(script, args) {
+  const { code, output } = await runCommand(process.execPath, [script, ...args], {
+    capture: true,
+    echo: false,
+  });
+  const json = output.slice(output.indexOf('{'));
+  if (code !== 0) throw new Error(`${script} failed (${code}): ${output}`);
+  return JSON.parse(json);
+}
+
+/** autocannon in its own process. */
+function load(config) {
+  return runJson('scripts/bench/load.mjs', [JSON.stringify({ duration: SECONDS, ...config })]);
+}
+
+function loadNote(result) {
+  const bad = result.non2xx + result.errors + result.timeouts;
+  return bad ? `${bad} non-2xx/errors of ${result.total} ${JSON.stringify(result.statusCodes)}` : '';
+}
+
+async function measureSizes() {
+  console.log('› sizes');
+  if (!existsSync('dist/foyer.js')) {
+    const build = await runCommand(process.execPath, ['scripts/build.mjs']);
+    if (build.code !== 0) throw new Error('build failed');
+  }
+  const { initial, lazy } = chunkGraph('dist/foyer.js');
+  const initialGzip = initial.reduce((sum, file) => sum + fileSize(file).gzip, 0);
+  row('dist/foyer.js + static imports', kb(initialGzip), {
+    budget: '≤ 30.0 KB',
+    verdict: mark(initialGzip <= 30_000),
+    note: initial.map((f) => relative(root, f)).join(' + '),
+  });
+  for (const file of lazy) row(`  lazy ${relative(root, file)}`, kb(fileSize(file).gzip), { note: 'loaded on demand' });
+  if (lazy.length === 0) row('  lazy chunks', 'none');
+
+  // <foyer-sign-in> alone: its defining module and everything it pulls in, same plugins.
+  const bundle = await rollup({
+    input: 'packages/elements/src/sign-in/sign-in.ts',
+    plugins: browserPlugins(),
+    onwarn: () => {},
+  });
+  const { output } = await bundle.generate({ format: 'es', dir: 'dist-bench' });
+  await bundle.close();
+  const entry = output.find((chunk) => chunk.type === 'chunk' && chunk.isEntry);
+  const byName = new Map(output.map((chunk) => [chunk.fileName, chunk]));
+  const seen = new Set();
+  const visit = (chunk) => {
+    if (seen.has(chunk.fileName)) return;
+    seen.add(chunk.fileName);
+    for (const name of chunk.imports) visit(byName.get(name));
+  };
+  visit(entry);
+  const signInGzip = [...seen].reduce((sum, name) => sum + gzipSync(byName.get(name).code, { level: 9 }).length, 0);
+  row('<foyer-sign-in> alone (+ Lit, XState, zod/mini, core)', kb(signInGzip), { note: 'rollup + terser, gzip -9' });
+}
+
+async function signedInCookie(url) {
+  const email = `bench-owner-${Date.now()}@example.com`;
+  // Random, so no strength, breach or context-word rule of the server's password policy refuses it.
+  const password = `${randomBytes(12).toString('base64url')}-Qz7`;
+  const json = { 'content-type': 'application/json' };
+  const signUp = await fetch(`${url}/auth/sign-up`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ email, password }),
+  });
+  if (signUp.status !== 201) throw new Error(`sign-up: ${signUp.status} ${await signUp.text()}`);
+  let code;
+  for (let i = 0; i < 50 && !code; i++) {
+    const outbox = await (await fetch(`${url}/dev/outbox.json`)).json();
+    const mails = Array.isArray(outbox) ? outbox : (outbox.messages ?? []);
+    code = mails.find((mail) => String(mail.to).includes(email))?.text.match(/\b(\d{6})\b/)?.[1];
+    if (!code) await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  if (!code) throw new Error('no verification code in /dev/outbox.json');
+  const verify = await fetch(`${url}/auth/verify-email`, {
+    method: 'POST',
+    headers: json,
+    body: JSON.stringify({ email, code }),
+  });
+  if (verify.status !== 200) throw new Error(`verify-email: ${verify.status} ${await verify.text()}`);
+  const cookie = verify.headers.getSetCookie().find((c) => c.startsWith('foyer_session='));
+  if (!cookie) throw new Error('no foyer_session cookie');
+  return { cookie: cookie.split(';')[0], email, password };
+}
+
+async function measureHttp() {
+  console.log(`› bare Hono ceiling (${SECONDS} s)`);
+  const bare = await startServerProcess({
+    script: 'scripts/bench/bare-hono.mjs',
+    readyPath: '/bare',
+    name: 'bare-hono',
+  });
+  let bareResult;
+  try {
+    await load({ url: bare.url, path: '/bare', connections: SESSION_CONNECTIONS, duration: 1 }); // warm-up
+    bareResult = await load({ url: bare.url, path: '/bare', connections: SESSION_CONNECTIONS });
+  } finally {
+    await bare.stop();
+  }
+
+  console.log('› Foyer server on SQLite');
+  // server/dist via scripts/bench/foyer-server.mjs: main.ts's stack with the rate limits lifted.
+  const server = await startServerProcess({ script: 'scripts/bench/foyer-server.mjs', name: 'foyer' });
+  try {
+    const { cookie, email, password } = await signedInCookie(server.url);
+    const session = { url: server.url, path: '/auth/session', headers: { cookie }, connections: SESSION_CONNECTIONS };
+
+    console.log(`› GET /auth/session (${SECONDS} s)`);
+    await load({ ...session, duration: 1 }); // warm-up
+    const sessionSolo = await load(session);
+
+    console.log(`› POST /auth/sign-in (${SECONDS} s)`);
+    const signIn = await load({
+      url: server.url,
+      method: 'POST',
+      path: '/auth/sign-in',
+      headers: { 'content-type': 'application/json' },
+      body: { email, password },
+      connections: HASHING_CONNECTIONS,
+    });
+
+    console.log(`› argon2id verify, ${HASHING_CONNECTIONS} in flight (${SECONDS} s)`);
+    const argon2 = await runJson('scripts/bench/argon2-verify.mjs', [String(HASHING_CONNECTIONS), String(SECONDS)]);
+
+    console.log(
+      `› mixed: GET /auth/session while POST /auth/sign-up runs at ${HASHING_CONNECTIONS} connections (${SECONDS} s)`,
+    );
+    const [sessionMixed, signUps] = await Promise.all([
+      load(session),
+      load({
+        url: server.url,
+        method: 'POST',
+        path: '/auth/sign-up',
+        headers: { 'content-type': 'application/json' },
+        uniqueEmails: true,
+        connections: HASHING_CONNECTIONS,
+      }),
+    ]);
+
+    row('bare Hono GET /bare (ceiling)', rate(bareResult.requestsPerSecond), {
+      p50: ms(bareResult.p50),
+      p99: ms(bareResult.p99),
+      note: `${SESSION_CONNECTIONS} connections ${loadNote(bareResult)}`,
+    });
+    row('GET /auth/session', rate(sessionSolo.requestsPerSecond), {
+      p50: ms(sessionSolo.p50),
+      p99: ms(sessionSolo.p99),
+      ceiling: `${pct(sessionSolo.requestsPerSecond, bareResult.requestsPerSecond)} of bare Hono`,
+      budget: '≥ 10,000/s',
+      verdict: mark(sessionSolo.requestsPerSecond >= 10_000),
+      note: loadNote(sessionSolo),
+    });
+    row('argon2id verify, raw (ceiling)', rate(argon2.verifiesPerSecond), {
+      note: `m=${argon2.options.memoryCost} t=${argon2.options.timeCost} p=${argon2.options.parallelism}, ${HASHING_CONNECTIONS} in flight`,
+    });
+    row('POST /auth/sign-in', rate(signIn.requestsPerSecond), {
+      p50: ms(signIn.p50),
+      p99: ms(signIn.p99),
+      ceiling: `${pct(signIn.requestsPerSecond, argon2.verifiesPerSecond)} of argon2`,
+      budget: '≥ 90 % of argon2',
+      verdict: mark(signIn.requestsPerSecond >= 0.9 * argon2.verifiesPerSecond),
+      note: `${HASHING_CONNECTIONS} connections ${loadNote(signIn)}`,
+    });
+    row('GET /auth/session during sign-ups', rate(sessionMixed.requestsPerSecond), {
+      p50: ms(sessionMixed.p50),
+      p99: ms(sessionMixed.p99),
+      ceiling: `${pct(sessionMixed.requestsPerSecond, sessionSolo.requestsPerSecond)} of solo`,
+      budget: '≥ 50 % of solo',
+      verdict: mark(sessionMixed.requestsPerSecond >= 0.5 * sessionSolo.requestsPerSecond),
+      note: loadNote(sessionMixed),
+    });
+    row('  POST /auth/sign-up (the load)', rate(signUps.requestsPerSecond), {
+      p50: ms(signUps.p50),
+      p99: ms(signUps.p99),
+      note: `${HASHING_CONNECTIONS} connections ${loadNote(signUps)}`,
+    });
+  } finally {
+    await server.stop();
+  }
+}
+
+function printTable() {
+  const columns = [
+    ['measurement', 'what'],
+    ['value', 'value'],
+    ['p50', 'p50'],
+    ['p99', 'p99'],
+    ['vs ceiling', 'ceiling'],
+    ['budget', 'budget'],
+    ['', 'verdict'],
+    ['notes', 'note'],
+  ];
+  const cells = rows.map((r) => columns.map(([, key]) => String(r[key] ?? '').trim()));
+  const widths = columns.map(([title], i) => Math.max(title.length, ...cells.map((c) => c[i].length)));
+  const line = (values) =>
+    values
+      .map((v, i) => (i === 0 || i === columns.length - 1 ? v.padEnd(widths[i]) : v.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
+  console.log(`\nFoyer bench — ${new Date().toISOString()} — Node ${process.version}, ${SECONDS} s per measurement`);
+  console.log(line(columns.map(([title]) => title)));
+  console.log(line(widths.map((w) => '-'.repeat(w))));
+  for (const c of cells) console.log(line(c));
+}
+
+try {
+  await measureSizes();
+  await measureHttp();
+} finally {
+  printTable();
+}

@@ -1,0 +1,48 @@
+/**
+ * The Foyer server as `npm run bench` loads it: the same `createFoyerServer()` and
+ * @hono/node-server stack as server/src/main.ts (same env: PORT, DATABASE_URL, PUBLIC_URL), with
+ * the abuse brakes lifted so that one load generator on one IP is not refused: every rate limit
+ * raised out of reach (the counters are still kept, so their cost is measured), the risk score
+ * never asking for a CAPTCHA, and the lockout ladder out of reach of 10 parallel sign-ins of one user. Without those brakes (older servers) it runs the server as is.
+ */
+import { serve } from '@hono/node-server';
+import { createFoyerServer } from '../../server/dist/index.js';
+
+const OUT_OF_REACH = 1_000_000_000;
+
+async function liftedBrakes() {
+  try {
+    const { DEFAULT_RATE_LIMITS } = await import('../../server/dist/middleware/rate-limit/policies.js');
+    const rateLimits = {};
+    for (const [route, policy] of Object.entries(DEFAULT_RATE_LIMITS)) {
+      rateLimits[route] = {};
+      for (const [dimension, limit] of Object.entries(policy)) {
+        rateLimits[route][dimension] = limit ? { ...limit, limit: OUT_OF_REACH } : limit;
+      }
+    }
+    return {
+      rateLimits,
+      risk: { threshold: OUT_OF_REACH },
+      // Sign-ins in flight for one identity are reserved as possible failures (parallel-guess
+      // protection); 10 concurrent right-password sign-ins of one user must not trip the ladder.
+      lockout: { captchaAfter: OUT_OF_REACH, lockAfter: OUT_OF_REACH },
+    };
+  } catch {
+    return {};
+  }
+}
+
+const port = Number(process.env.PORT ?? 8787);
+const foyer = await createFoyerServer({
+  db: process.env.DATABASE_URL || 'sqlite:./data/bench.db',
+  publicUrl: process.env.PUBLIC_URL ?? `http://localhost:${port}`,
+  devRoutes: true,
+  logger: false,
+  ...(await liftedBrakes()),
+});
+serve({ fetch: foyer.app.fetch, port }, () => console.log(`Foyer (bench) on http://localhost:${port}`));
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.on(signal, () => {
+    void foyer.close().finally(() => process.exit(0));
+  });
+}

@@ -1,0 +1,44 @@
+/**
+ * One autocannon run in its own process (so the load generator never shares an event loop with
+ * the server or with another load): `node scripts/bench/load.mjs '<json>'` prints the result JSON.
+ *
+ * Config: { url, method?, path, headers?, body?, uniqueEmails?: true, connections, duration }.
+ * `uniqueEmails` sends `{ email: bench-<pid>-<n>@example.com, password }` with a new email per
+ * request (sign-up load).
+ */
+import { randomBytes } from 'node:crypto';
+import autocannon from 'autocannon';
+
+const config = JSON.parse(process.argv[2]);
+let counter = 0;
+// Random, so the server's password policy (strength, breach corpus, context words) accepts it.
+const signUpPassword = `${randomBytes(12).toString('base64url')}-Qz7`;
+const request = { method: config.method ?? 'GET', path: config.path, headers: config.headers ?? {} };
+if (config.body !== undefined) request.body = JSON.stringify(config.body);
+if (config.uniqueEmails) {
+  request.setupRequest = (req) => ({
+    ...req,
+    body: JSON.stringify({ email: `bench-${process.pid}-${counter++}@example.com`, password: signUpPassword }),
+  });
+}
+
+const result = await autocannon({
+  url: config.url,
+  connections: config.connections,
+  duration: config.duration,
+  requests: [request],
+});
+const statusCodes = {};
+for (const [code, count] of Object.entries(result.statusCodeStats ?? {})) statusCodes[code] = count.count;
+process.stdout.write(
+  JSON.stringify({
+    requestsPerSecond: result.requests.average,
+    total: result.requests.total,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    non2xx: result.non2xx,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    statusCodes,
+  }),
+);
