@@ -3,9 +3,10 @@
  * the core policy (NIST SP 800-63B §5.1.1.2: length, context words), zxcvbn strength, and the
  * breach check (OWASP ASVS 4.0.3 V2.1.7). Also the breach check of a password used to sign in.
  */
-import { checkPasswordPolicy, FoyerError, loadPasswordStrength } from '@foyer/core';
+import { checkPasswordPolicy, FoyerError } from '@foyer/core';
 import { BreachCheckUnavailableError, type BreachChecker } from '../adapters/breach/breach-checker.js';
 import type { FoyerServerContext } from '../server-context.js';
+import type { StrengthEstimator } from './strength-estimator.js';
 
 /** The resolved password policy of a server. */
 export interface PasswordPolicyConfig {
@@ -17,6 +18,8 @@ export interface PasswordPolicyConfig {
   breach: BreachChecker | undefined;
   /** Check the password of every successful sign-in and flag the session when it is breached. */
   checkOnSignIn: boolean;
+  /** zxcvbn-ts, in a worker thread so estimates never stall the event loop. */
+  strength: StrengthEstimator;
 }
 
 /**
@@ -40,8 +43,7 @@ export async function assertAcceptablePassword(
     const code = problem.code === 'contains_context' ? 'weak_password' : 'invalid_input';
     throw new FoyerError(code, { message: problem.message, fields: { password: problem.message } });
   }
-  const estimate = await loadPasswordStrength();
-  const strength = estimate(password, passwordContext);
+  const strength = await policy.strength.estimate(password, passwordContext);
   if (strength.score < policy.minScore) {
     throw new FoyerError('weak_password', {
       details: { score: strength.score, warning: strength.warning, suggestions: strength.suggestions },
