@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { creativeMarketplace, DEFAULT_MIN_PASSWORD_SCORE, type OnboardingDefinition } from '@foyer/core';
 import type { BreachChecker } from './adapters/breach/breach-checker.js';
+import { createStrengthEstimator } from './security/strength-estimator.js';
 import { createOfflineCorpusBreachChecker } from './adapters/breach/offline-corpus.js';
 import { DevOutboxMailer } from './adapters/mail/dev-outbox.js';
 import type { Mailer, MailMessage } from './adapters/mail/mailer.js';
@@ -204,6 +205,7 @@ export async function createFoyerServer(options: FoyerServerOptions): Promise<Fo
         productNames: options.passwordPolicy?.productNames ?? ['foyer'],
         breach: options.passwordPolicy?.breach === false ? undefined : (options.passwordPolicy?.breach ?? createOfflineCorpusBreachChecker()),
         checkOnSignIn: options.passwordPolicy?.checkOnSignIn ?? true,
+        strength: createStrengthEstimator(),
       },
       onboarding: options.onboarding ?? creativeMarketplace,
       trustProxy: options.trustProxy ?? false,
@@ -248,6 +250,7 @@ export async function createFoyerServer(options: FoyerServerOptions): Promise<Fo
           await flushMail();
           await mailer.close?.();
           await ctx.signInSecurity.rateLimitStore.close?.();
+          await ctx.passwordPolicy.strength.close();
           if (ownsDb) await db.destroy();
           if (ownsLogger) logger?.flush();
         })()),
