@@ -164,6 +164,20 @@ describe('example page: email sign-up, verification and sign-in', { timeout: 120
     await expectSignedIn();
   });
 
+  step('onboards as a studio: the draft autosaves to the server and survives a reload', async () => {
+    const wizard = page.locator('foyer-onboarding');
+    await page.getByRole('button', { name: 'I run a studio or space' }).click();
+    await wizard.getByRole('navigation', { name: 'Onboarding steps' }).waitFor({ timeout: STEP_TIMEOUT });
+    await wizard.getByLabel('Studio name').fill('Lichthof Studio');
+    await wizard.getByRole('status').getByText('Saved').waitFor({ timeout: STEP_TIMEOUT });
+    const overview = await page.evaluate(() => fetch('/onboarding', { credentials: 'include' }).then((r) => r.json()));
+    const studio = overview.tracks[0].steps.find((step) => step.id === 'studio');
+    assert.equal(studio.data.name, 'Lichthof Studio', 'the server has the autosaved draft');
+    await page.reload();
+    await page.locator('foyer-onboarding').getByLabel('Studio name').waitFor({ timeout: STEP_TIMEOUT });
+    assert.equal(await page.locator('foyer-onboarding').getByLabel('Studio name').inputValue(), 'Lichthof Studio');
+  });
+
   step('no console errors or uncaught exceptions', () => {
     assert.deepEqual(problems, []);
   });

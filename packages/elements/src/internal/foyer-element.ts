@@ -4,6 +4,7 @@
  */
 import { css, LitElement, type PropertyDeclarations } from 'lit';
 import { DEFAULT_LOCALE } from './messages.js';
+import { loadElementsIn } from './lazy-elements.js';
 
 /**
  * Design tokens and the few rules every element shares. Defaults meet WCAG 2.2 AA contrast in the
@@ -216,6 +217,8 @@ export class FoyerElement extends LitElement {
   constructor() {
     super();
     this.locale = DEFAULT_LOCALE;
+    // Tags this element renders that are registered lazily get their module once they appear.
+    this.addController({ hostUpdated: () => loadElementsIn(this.renderRoot) });
   }
 
   /**
