@@ -6,7 +6,8 @@
  *  (b) HTTP throughput with autocannon, each load in its own process, against the real server on a
  *      temporary SQLite database (rate limits lifted: scripts/bench/foyer-server.mjs), each figure beside its ceiling measured in the same run:
  *      GET /auth/session vs a bare Hono route on the same stack; POST /auth/sign-in vs the raw
- *      argon2id verify rate; session checks while sign-ups run, vs the session rate alone.
+ *      argon2id verify rate; session checks while sign-ups run, vs the session rate alone; sign-in
+ *      with a wrong password (every try hashed) and against a locked identity (423, no hashing).
  * Budgets are printed beside the figures, not asserted. Not part of `npm test`.
  *
  * BENCH_SECONDS (default 5) sets the length of each measurement.
@@ -29,6 +30,7 @@ const SESSION_CONNECTIONS = 20;
 const HASHING_CONNECTIONS = 10;
 
 const rows = [];
+let sessionSoloRate = 1;
 const row = (what, value, extra = {}) => rows.push({ what, value, ...extra });
 const rate = (n) => `${Math.round(n).toLocaleString('en-US')}/s`;
 const ms = (n) => `${n} ms`;
@@ -148,6 +150,7 @@ async function measureHttp() {
     console.log(`› GET /auth/session (${SECONDS} s)`);
     await load({ ...session, duration: 1 }); // warm-up
     const sessionSolo = await load(session);
+    sessionSoloRate = sessionSolo.requestsPerSecond;
 
     console.log(`› POST /auth/sign-in (${SECONDS} s)`);
     const signIn = await load({
@@ -156,6 +159,16 @@ async function measureHttp() {
       path: '/auth/sign-in',
       headers: { 'content-type': 'application/json' },
       body: { email, password },
+      connections: HASHING_CONNECTIONS,
+    });
+
+    console.log(`› POST /auth/sign-in, wrong password (${SECONDS} s)`);
+    const wrongPassword = await load({
+      url: server.url,
+      method: 'POST',
+      path: '/auth/sign-in',
+      headers: { 'content-type': 'application/json' },
+      body: { email, password: `${password}-wrong` },
       connections: HASHING_CONNECTIONS,
     });
 
@@ -201,6 +214,12 @@ async function measureHttp() {
       verdict: mark(signIn.requestsPerSecond >= 0.9 * argon2.verifiesPerSecond),
       note: `${HASHING_CONNECTIONS} connections ${loadNote(signIn)}`,
     });
+    row('POST /auth/sign-in, wrong password', rate(wrongPassword.requestsPerSecond), {
+      p50: ms(wrongPassword.p50),
+      p99: ms(wrongPassword.p99),
+      ceiling: `${pct(wrongPassword.requestsPerSecond, argon2.verifiesPerSecond)} of argon2`,
+      note: `${HASHING_CONNECTIONS} connections, lockout lifted: every try is hashed ${JSON.stringify(wrongPassword.statusCodes)}`,
+    });
     row('GET /auth/session during sign-ups', rate(sessionMixed.requestsPerSecond), {
       p50: ms(sessionMixed.p50),
       p99: ms(sessionMixed.p99),
@@ -216,6 +235,46 @@ async function measureHttp() {
     });
   } finally {
     await server.stop();
+  }
+
+  console.log('› Foyer server with the real lockout ladder');
+  const guarded = await startServerProcess({
+    script: 'scripts/bench/foyer-server.mjs',
+    name: 'foyer-lockout',
+    env: { BENCH_LOCKOUT: 'real' },
+  });
+  try {
+    const { email } = await signedInCookie(guarded.url);
+    const wrong = {
+      url: guarded.url,
+      method: 'POST',
+      path: '/auth/sign-in',
+      headers: { 'content-type': 'application/json' },
+    };
+    // Wrong passwords walk the ladder for unknown devices (the load sends no device cookie): after
+    // 3 a CAPTCHA is required (428), after 5 with CAPTCHAs the identity is locked (423) — either
+    // way the answer comes before any hashing.
+    for (let i = 0; i < 5; i += 1) {
+      await fetch(`${guarded.url}/auth/sign-in`, {
+        method: 'POST',
+        headers: wrong.headers,
+        body: JSON.stringify({ email, password: `wrong-${i}-password` }),
+      });
+    }
+    console.log(`› POST /auth/sign-in against an identity under attack (${SECONDS} s)`);
+    const locked = await load({
+      ...wrong,
+      body: { email, password: 'still-the-wrong-password' },
+      connections: HASHING_CONNECTIONS,
+    });
+    row('POST /auth/sign-in, lockout ladder active', rate(locked.requestsPerSecond), {
+      p50: ms(locked.p50),
+      p99: ms(locked.p99),
+      ceiling: `${pct(locked.requestsPerSecond, sessionSoloRate)} of GET /auth/session`,
+      note: `${HASHING_CONNECTIONS} connections; 428/423 before any hashing ${JSON.stringify(locked.statusCodes)}`,
+    });
+  } finally {
+    await guarded.stop();
   }
 }
 

@@ -25,7 +25,10 @@ async function liftedBrakes() {
       risk: { threshold: OUT_OF_REACH },
       // Sign-ins in flight for one identity are reserved as possible failures (parallel-guess
       // protection); 10 concurrent right-password sign-ins of one user must not trip the ladder.
-      lockout: { captchaAfter: OUT_OF_REACH, lockAfter: OUT_OF_REACH },
+      // BENCH_LOCKOUT=real keeps the real ladder, to measure answers to a locked identity.
+      ...(process.env.BENCH_LOCKOUT === 'real'
+        ? {}
+        : { lockout: { captchaAfter: OUT_OF_REACH, lockAfter: OUT_OF_REACH } }),
     };
   } catch {
     return {};
