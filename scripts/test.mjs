@@ -8,7 +8,7 @@
  *
  * `node scripts/test.mjs --skip lint,stories` or `--only vitest,e2e` for local runs.
  */
-import { mkdtempSync, readFileSync, rmSync, existsSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -101,7 +101,10 @@ const STEPS = [
     async run() {
       const chromium = await runCommand(node, ['scripts/ensure-chromium.mjs'], { env });
       if (chromium.code !== 0) return chromium;
-      const files = ['e2e/auth.e2e.test.mjs'];
+      const files = readdirSync('e2e')
+        .filter((name) => name.endsWith('.e2e.test.mjs'))
+        .sort()
+        .map((name) => `e2e/${name}`);
       const result = await runCommand(node, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...files], {
         env,
         capture: true,
