@@ -4,7 +4,7 @@
  */
 import { css, LitElement, type PropertyDeclarations } from 'lit';
 import { DEFAULT_LOCALE } from './messages.js';
-import { loadElementsIn } from './lazy-elements.js';
+import { loadElementsIn, registerLazyElements } from './lazy-elements.js';
 
 /**
  * Design tokens and the few rules every element shares. Defaults meet WCAG 2.2 AA contrast in the
@@ -209,6 +209,13 @@ export class FoyerElement extends LitElement {
   static dependencies: Record<string, typeof FoyerElement> = {};
 
   /**
+   * Elements this one renders only sometimes (a CAPTCHA, a second-factor step…): tag → a loader
+   * importing the module that defines it. {@link FoyerElement.define} registers them lazily, so
+   * their code is fetched the first time one is rendered, not with this element.
+   */
+  static lazyDependencies: Record<string, () => Promise<unknown>> = {};
+
+  /**
    * The language of the element's texts; unknown locales fall back to English.
    * @default 'en'
    */
@@ -228,6 +235,8 @@ export class FoyerElement extends LitElement {
   static define(tag: string, registry: CustomElementRegistry = customElements): void {
     for (const [dependencyTag, dependency] of Object.entries(this.dependencies))
       dependency.define(dependencyTag, registry);
+    for (const [dependencyTag, loader] of Object.entries(this.lazyDependencies))
+      registerLazyElements([dependencyTag], loader);
     const existing = registry.get(tag);
     if (existing === undefined) {
       registry.define(tag, this);

@@ -60,7 +60,8 @@ export function registerLazyElements(tags: readonly string[], loader: Loader): v
   if (!document || typeof MutationObserver === 'undefined') return;
   loadElementsIn(document);
   observer ??= new MutationObserver((records) => {
-    for (const record of records) for (const node of record.addedNodes) if (node instanceof Element) loadElementsIn(node);
+    for (const record of records)
+      for (const node of record.addedNodes) if (node instanceof Element) loadElementsIn(node);
   });
   observer.observe(document, { childList: true, subtree: true });
 }
