@@ -1,7 +1,8 @@
 /**
  * The initial browser bundle (`dist/foyer.js` and its static imports) must not contain the zxcvbn-ts
- * dictionaries or the ALTCHA widget: both are dynamic imports that rollup splits into lazy chunks,
- * fetched on the first focus of a new-password field resp. when a `<foyer-captcha>` connects.
+ * dictionaries, the ALTCHA widget, @simplewebauthn/browser or the MFA elements: all are dynamic imports that rollup
+ * splits into lazy chunks, fetched on the first focus of a new-password field, when a
+ * `<foyer-captcha>` connects, resp. when a passkey is first used.
  *
  * Builds the bundle in memory with the rollup config of `npm run build` (same input, same
  * resolution; minification off for speed — it changes no module boundary) and checks the module
@@ -15,10 +16,12 @@ import config, { browserPlugins } from '../rollup.config.mjs';
 const LAZY = {
   zxcvbn: /node_modules\/@zxcvbn-ts\/(core|language-common|language-en)\//,
   altcha: /node_modules\/altcha\//,
+  simplewebauthn: /node_modules\/@simplewebauthn\/browser\//,
+  mfaElements: /packages\/elements\/src\/(mfa-challenge|mfa-setup|passkey-button|step-up)\//,
 };
 
 describe('initial bundle stays lean', { timeout: 180_000 }, () => {
-  it('keeps the zxcvbn dictionaries and the ALTCHA widget in lazy chunks', async () => {
+  it('keeps the zxcvbn dictionaries, the ALTCHA widget and @simplewebauthn/browser in lazy chunks', async () => {
     const bundle = await rollup({ ...config, plugins: browserPlugins({ minify: false }), onwarn: () => {} });
     const { output } = await bundle.generate({ ...config.output, sourcemap: false });
     await bundle.close();
@@ -59,5 +62,7 @@ describe('initial bundle stays lean', { timeout: 180_000 }, () => {
     const reachableModules = [...reachable].flatMap((fileName) => Object.keys(chunks.get(fileName)?.modules ?? {}));
     expect(reachableModules.some((id) => LAZY.zxcvbn.test(id))).toBe(true);
     expect(reachableModules.some((id) => LAZY.altcha.test(id))).toBe(true);
+    expect(reachableModules.some((id) => LAZY.simplewebauthn.test(id))).toBe(true);
+    expect(reachableModules.some((id) => LAZY.mfaElements.test(id))).toBe(true);
   });
 });

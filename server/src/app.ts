@@ -13,12 +13,17 @@ import type { DevOutboxMailer } from './adapters/mail/dev-outbox.js';
 import { csrfProtection } from './middleware/csrf/csrf.js';
 import { requestLogger } from './middleware/logger/request-logger.js';
 import { createAuthRoutes } from './routes/auth.js';
+import { createMfaRoutes } from './routes/mfa.js';
+import { createAccountRoutes } from './routes/account.js';
+import { createOAuthRoutes, isFormPostCallback } from './routes/oauth.js';
 import { createDevRoutes } from './routes/dev.js';
 import { createPasswordRoutes } from './routes/password.js';
 import { createSessionRoutes } from './routes/sessions.js';
 import { createSecurityRoutes } from './routes/security.js';
 import { createOnboardingRoutes } from './routes/onboarding.js';
 import { createProfileRoutes } from './routes/profiles.js';
+import { createAccountPhoneRoutes, createPhoneSignInRoutes } from './routes/phone.js';
+import { createAccountDeletionRoutes } from './routes/account-deletion.js';
 import type { FoyerEnv, FoyerServerContext } from './server-context.js';
 
 /** What the app serves besides the API. */
@@ -60,6 +65,10 @@ export function createApp(ctx: FoyerServerContext, extras: AppExtras = {}): Hono
   const app = new Hono<FoyerEnv>();
 
   app.use(requestId());
+  app.use(async (c, next) => {
+    c.set('foyerContext', ctx);
+    await next();
+  });
   if (ctx.logger) app.use(requestLogger({ logger: ctx.logger }));
   if (ctx.allowedOrigins.length > 0) {
     app.use(
@@ -73,14 +82,28 @@ export function createApp(ctx: FoyerServerContext, extras: AppExtras = {}): Hono
       }),
     );
   }
-  app.use(csrfProtection({ allowedOrigins: ctx.allowedOrigins, ...(ctx.publicUrl ? { publicUrl: ctx.publicUrl } : {}) }));
+  app.use(
+    csrfProtection({
+      allowedOrigins: ctx.allowedOrigins,
+      ...(ctx.publicUrl ? { publicUrl: ctx.publicUrl } : {}),
+      // Apple's form_post callback is a cross-site POST by design; state + nonce + PKCE protect it.
+      exempt: (path, method) => method === 'POST' && isFormPostCallback(ctx, path),
+    }),
+  );
 
+  // Before the JSON-only auth routes: the form_post callback has an urlencoded body.
+  app.route('/auth', createOAuthRoutes(ctx));
   app.route('/auth', createAuthRoutes(ctx));
   app.route('/auth', createPasswordRoutes(ctx));
   app.route('/auth', createSessionRoutes(ctx));
   app.route('/auth', createSecurityRoutes(ctx));
+  app.route('/auth', createMfaRoutes(ctx));
+  app.route('/account', createAccountRoutes(ctx));
   app.route('/onboarding', createOnboardingRoutes(ctx));
   app.route('/profiles', createProfileRoutes(ctx));
+  app.route('/auth', createPhoneSignInRoutes(ctx));
+  app.route('/account', createAccountPhoneRoutes(ctx));
+  app.route('/account', createAccountDeletionRoutes(ctx));
   if (extras.devOutbox) app.route('/dev', createDevRoutes(extras.devOutbox));
 
   if (extras.staticRoot) {

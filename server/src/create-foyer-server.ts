@@ -12,6 +12,9 @@ import { createOfflineCorpusBreachChecker } from './adapters/breach/offline-corp
 import { DevOutboxMailer } from './adapters/mail/dev-outbox.js';
 import type { Mailer, MailMessage } from './adapters/mail/mailer.js';
 import { createApp } from './app.js';
+import { DevSmsSink } from './adapters/sms/dev-sink.js';
+import type { SmsMessage, SmsSender } from './adapters/sms/sms.js';
+import { resolvePhoneConfig, type PhoneOptions } from './phone/phone-config.js';
 import type { Database } from './db/database.js';
 import { openDatabase, type DatabaseConfig } from './db/dialect.js';
 import { migrateToLatest } from './db/migrate.js';
@@ -21,7 +24,8 @@ import { createDummyPasswordHash, verifyPassword } from './security/password-has
 import { recordAuditEvent } from './security/audit-log.js';
 import { createSignInSecurity, type SignInSecurityOptions } from './security/sign-in-security.js';
 import { generateToken } from './security/tokens.js';
-import type { FoyerEnv, FoyerServerContext } from './server-context.js';
+import { resolveOAuthProviders, type OAuthProvidersOption } from './oauth/providers.js';
+import type { FoyerEnv, FoyerServerContext, MediaRemovalScheduler } from './server-context.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -114,6 +118,29 @@ export interface FoyerServerOptions {
   trustProxy?: boolean;
   /** Password verifier, for instrumentation and tests. @default argon2id `verifyPassword` */
   verifyPassword?: (passwordHash: string, password: string) => Promise<boolean>;
+  /**
+   * Social sign-in (OpenID Connect): `google: { clientId, clientSecret }`, `apple: { clientId, teamId,
+   * keyId, privateKey }`, and any other id as `{ issuer, clientId, clientSecret, responseMode? }`.
+   * Register `${publicUrl}/auth/oauth/<id>/callback` with each (docs/social-sign-in.md). @default {} (none)
+   */
+  providers?: OAuthProvidersOption;
+  /**
+   * MFA naming: `issuer` shown by authenticator apps, WebAuthn `rpName`, and `rpId` (a registrable
+   * domain suffix of the public host, e.g. `example.com`). @default { issuer: 'Foyer', rpName: 'Foyer', rpId: host of publicUrl (else of each request) }
+   */
+  mfa?: { issuer?: string; rpName?: string; rpId?: string };
+  /**
+   * SMS sign-in and phone numbers on accounts: `{ countries: ['US', 'DE'], defaultCountry?, codeTtlMs?, limits? }`.
+   * Off unless set: every phone route answers `404 not_found`. @default undefined (off)
+   */
+  phone?: PhoneOptions;
+  /** How text messages leave (e.g. `createTwilioSmsSender(…)`). @default a `DevSmsSink` (dev outbox + console) */
+  sms?: SmsSender;
+  /**
+   * Called when an account is deleted, to remove its stored media. @default logs the call (no media
+   * is stored yet)
+   */
+  mediaRemoval?: MediaRemovalScheduler;
 }
 
 /** A running Foyer server (not yet listening: serve `app.fetch` or mount `app`). */
@@ -179,6 +206,22 @@ export async function createFoyerServer(options: FoyerServerOptions): Promise<Fo
         .finally(() => pending.delete(delivery));
       pending.add(delivery);
     };
+    const sms: SmsSender =
+      options.sms ?? new DevSmsSink({ db, now, print: logger ? (line) => console.log(line) : false });
+    if (options.phone && !options.sms && process.env.NODE_ENV === 'production') {
+      logger?.warn('phone sign-in is on but no `sms` sender is set: codes go to the dev sink and never reach anyone');
+    }
+    const sendSmsInBackground = (message: SmsMessage): void => {
+      const delivery = sms
+        .send(message)
+        .catch((error: unknown) => {
+          // The error may quote the number: log its kind only.
+          const { name, status, providerCode } = (error ?? {}) as { name?: string; status?: number; providerCode?: string };
+          logger?.error({ smsError: { name, status, providerCode } }, 'sms delivery failed');
+        })
+        .finally(() => pending.delete(delivery));
+      pending.add(delivery);
+    };
     const flushMail = async (): Promise<void> => {
       while (pending.size > 0) await Promise.all([...pending]);
     };
@@ -211,6 +254,16 @@ export async function createFoyerServer(options: FoyerServerOptions): Promise<Fo
       trustProxy: options.trustProxy ?? false,
       verifyPassword: options.verifyPassword ?? verifyPassword,
       signInSecurity: undefined as unknown as FoyerServerContext['signInSecurity'],
+      oauthProviders: resolveOAuthProviders(options.providers, now),
+      ...(options.mfa ? { mfa: options.mfa } : {}),
+      phone: resolvePhoneConfig(options.phone),
+      sms,
+      sendSmsInBackground,
+      mediaRemoval: options.mediaRemoval ?? {
+        scheduleRemoval: async (userId) => {
+          logger?.info({ userId }, 'media removal scheduled (no media stored yet)');
+        },
+      },
     };
     ctx.signInSecurity = createSignInSecurity(
       {
@@ -249,6 +302,7 @@ export async function createFoyerServer(options: FoyerServerOptions): Promise<Fo
         (closed ??= (async () => {
           await flushMail();
           await mailer.close?.();
+          await sms.close?.();
           await ctx.signInSecurity.rateLimitStore.close?.();
           await ctx.passwordPolicy.strength.close();
           if (ownsDb) await db.destroy();

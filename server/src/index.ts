@@ -23,4 +23,30 @@ export { jsonBodyOnly, type JsonBodyOnlyOptions } from './middleware/json-body/j
 export { requestLogger, createFoyerLogger, REDACTED_LOG_PATHS } from './middleware/logger/request-logger.js';
 export { sessionLoader, type SessionVariables } from './middleware/session/session.js';
 export { SESSION_COOKIE_NAME } from './middleware/session/session-cookie.js';
+export { requireStepUp, stepUpMethodsOf, type StepUpOptions, type StepUpMethod } from './middleware/step-up/index.js';
 export { writeSlotData, type SlotWrite } from './onboarding/step-writes.js';
+export {
+  createAppleClientSecret,
+  type AppleProviderOptions,
+  type CustomOidcProviderOptions,
+  type GoogleProviderOptions,
+  type OAuthProvidersOption,
+} from './oauth/providers.js';
+export { oauthProvidersFromEnv } from './oauth/providers-from-env.js';
+export type { SmsMessage, SmsSender } from './adapters/sms/sms.js';
+export { DevSmsSink, DEV_SMS_SUBJECT, type DevSmsSinkOptions } from './adapters/sms/dev-sink.js';
+export { createTwilioSmsSender, SmsDeliveryError, type TwilioSmsSenderOptions } from './adapters/sms/twilio.js';
+export { phoneAndSmsFromEnv } from './adapters/sms/from-env.js';
+export {
+  sendPhoneCode,
+  checkPhoneCode,
+  normalizePhone,
+  DEFAULT_PHONE_LIMITS,
+  PHONE_CODE_TTL_MS,
+  type PhoneCodePurpose,
+  type PhoneLimits,
+  type PhoneOptions,
+  type NormalizedPhone,
+} from './phone/index.js';
+export { buildAccountExport } from './account/account-export.js';
+export type { MediaRemovalScheduler } from './server-context.js';

@@ -5,13 +5,18 @@
  * PORT (8787) · DATABASE_URL (unset → SQLite at ./data/foyer.db; `sqlite:PATH`; `postgres://…`) ·
  * SMTP_URL (unset → dev outbox) · MAIL_FROM · NODE_ENV=production (no dev routes) ·
  * PUBLIC_URL (http://localhost:PORT) · FOYER_ORIGINS (comma-separated partner origins) ·
- * FOYER_SECRET · LOG_LEVEL (info)
+ * FOYER_SECRET · LOG_LEVEL (info) · GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET · APPLE_CLIENT_ID,
+ * APPLE_TEAM_ID, APPLE_KEY_ID, APPLE_PRIVATE_KEY or APPLE_PRIVATE_KEY_FILE (docs/social-sign-in.md) ·
+ * PHONE_COUNTRIES (e.g. US,DE; unset → SMS sign-in off), PHONE_DEFAULT_COUNTRY · TWILIO_ACCOUNT_SID,
+ * TWILIO_AUTH_TOKEN, TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID, SMS_URL (unset → dev sink: SMS in /dev/outbox)
  */
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
 import { createSmtpMailer } from './adapters/mail/smtp.js';
 import { createFoyerServer } from './create-foyer-server.js';
+import { phoneAndSmsFromEnv } from './adapters/sms/from-env.js';
 import { redactUrl } from './db/dialect.js';
+import { oauthProvidersFromEnv } from './oauth/providers-from-env.js';
 
 /** The repository root: two levels up from both `server/src/main.ts` and `server/dist/main.js`. */
 const repositoryRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -33,6 +38,8 @@ const foyer = await createFoyerServer({
   ...(process.env.FOYER_SECRET ? { secret: process.env.FOYER_SECRET } : {}),
   devRoutes: process.env.NODE_ENV !== 'production',
   staticRoot: repositoryRoot,
+  providers: oauthProvidersFromEnv(process.env),
+  ...phoneAndSmsFromEnv(process.env),
 });
 
 const server = serve({ fetch: foyer.app.fetch, port }, () => {

@@ -4,6 +4,9 @@ import type { Logger } from 'pino';
 import type { OnboardingDefinition } from '@foyer/core';
 import type { Mailer, MailMessage } from './adapters/mail/mailer.js';
 import type { Database } from './db/database.js';
+import type { OAuthProvider } from './oauth/providers.js';
+import type { SmsMessage, SmsSender } from './adapters/sms/sms.js';
+import type { PhoneConfig } from './phone/phone-config.js';
 import type { PasswordPolicyConfig } from './security/password-acceptance.js';
 import type { SignInSecurity } from './security/sign-in-security.js';
 
@@ -47,11 +50,30 @@ export interface FoyerServerContext {
   verifyPassword(passwordHash: string, password: string): Promise<boolean>;
   /** Lockout ladder, risk score, CAPTCHA and rate limits. */
   signInSecurity: SignInSecurity;
+  /** Social sign-in providers by id (`google`, `apple`, custom); empty when none is configured. */
+  oauthProviders: ReadonlyMap<string, OAuthProvider>;
+  /** TOTP issuer and WebAuthn relying party; defaults: issuer and rpName `Foyer`, rpId the public URL's host. */
+  mfa?: { issuer?: string; rpName?: string; rpId?: string };
+  /** SMS sign-in and phone numbers; `undefined` when not configured (phone routes answer 404). */
+  phone: PhoneConfig | undefined;
+  /** How text messages leave. */
+  sms: SmsSender;
+  /** Hands a text message to the SMS sender without making the request wait (or fail) for it. */
+  sendSmsInBackground(message: SmsMessage): void;
+  /** Removes a deleted user's media (a no-op hook until media lands; see docs/account.md). */
+  mediaRemoval: MediaRemovalScheduler;
+}
+
+/** Schedules removal of a deleted user's stored media (originals and variants). */
+export interface MediaRemovalScheduler {
+  scheduleRemoval(userId: string): Promise<void>;
 }
 
 /** Hono's `Env` for Foyer apps: the variables middleware sets. */
 export interface FoyerEnv {
   Variables: {
     requestId: string;
+    /** This server's context, for middleware built without it (`requireStepUp()`). */
+    foyerContext: FoyerServerContext;
   };
 }

@@ -22,11 +22,20 @@ export { FoyerPasswordMeter } from './password-meter/password-meter.component.js
 export { FoyerChangePassword } from './change-password/change-password.component.js';
 export { FoyerResetPassword } from './reset-password/reset-password.component.js';
 export { FoyerSessions } from './sessions/sessions.component.js';
+export { FoyerPhoneSignIn } from './phone-sign-in/phone-sign-in.component.js';
+export { FoyerAccountDelete, type FoyerAccountDeleteStepUpDetail } from './account-delete/account-delete.component.js';
+export { FoyerSocialButtons } from './social-buttons/social-buttons.component.js';
+// Types only: the MFA classes live in the lazy chunk (`@foyer/elements/mfa`).
+export type { FoyerMfaChallenge, FoyerMfaSetup, FoyerPasskeyButton, FoyerStepUp, FoyerStepUpRequiredDetail } from './mfa.js';
+export { MFA_TAGS } from './internal/lazy-mfa.js';
+export type { FoyerMfaEnabledDetail } from './internal/events.js';
 export type {
   FoyerCaptchaSolvedDetail,
   FoyerCaptchaErrorDetail,
   FoyerForgotPasswordDetail,
   FoyerSessionRevokedDetail,
+  FoyerOAuthReturnDetail,
+  FoyerPhoneMfaRequiredDetail,
 } from './internal/events.js';
 export { ONBOARDING_TAGS, loadOnboardingElements, autoloadOnboardingElements } from './internal/lazy-onboarding.js';
 // Types only: the onboarding classes live in the lazy chunk (`@foyer/elements/onboarding-components`).

@@ -16,8 +16,14 @@ import './password-meter/password-meter.js';
 import './change-password/change-password.js';
 import './reset-password/reset-password.js';
 import './sessions/sessions.js';
+import './social-buttons/social-buttons.js';
+import './phone-sign-in/phone-sign-in.js';
+import './account-delete/account-delete.js';
 import { autoloadOnboardingElements } from './internal/lazy-onboarding.js';
+import { autoloadMfaElements } from './internal/lazy-mfa.js';
 
 export * from './components.js';
 
 autoloadOnboardingElements();
+// The MFA tags (`<foyer-mfa-challenge>`, `<foyer-mfa-setup>`, `<foyer-passkey-button>`, `<foyer-step-up>`) load on first use.
+autoloadMfaElements();

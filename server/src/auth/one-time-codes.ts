@@ -33,6 +33,22 @@ export interface IssuedCode {
   minutesValid: number;
 }
 
+/** Options of {@link issueOneTimeCode} and {@link checkOneTimeCode}. */
+export interface OneTimeCodeOptions {
+  /** Lifetime of the code. @default ONE_TIME_CODE_TTL_MS (15 min) */
+  ttlMs?: number;
+  /**
+   * Extra material the code is bound to besides the user (e.g. the phone number it was sent to),
+   * so a code only works for what it was sent for. Issue and check must pass the same value.
+   */
+  bindTo?: string;
+}
+
+/** What a code's HMAC is keyed to: the user, plus any binding. */
+function codeOwner(userId: string, options: OneTimeCodeOptions): string {
+  return options.bindTo === undefined ? userId : `${userId}\n${options.bindTo}`;
+}
+
 /**
  * Creates a fresh code and link token for the user and purpose, replacing any live one. `db` may
  * be a transaction.
@@ -42,7 +58,9 @@ export async function issueOneTimeCode(
   userId: string,
   purpose: OneTimeCodePurpose,
   db: Kysely<Database> = ctx.db,
+  options: OneTimeCodeOptions = {},
 ): Promise<IssuedCode> {
+  const ttlMs = options.ttlMs ?? ONE_TIME_CODE_TTL_MS;
   const code = generateNumericCode();
   const token = generateToken();
   const now = ctx.now();
@@ -50,14 +68,14 @@ export async function issueOneTimeCode(
     id: randomUUID(),
     user_id: userId,
     purpose,
-    code_hash: hashCode(ctx.secret, userId, code),
+    code_hash: hashCode(ctx.secret, codeOwner(userId, options), code),
     token_hash: hashToken(token),
     attempts: 0,
-    expires_at: new Date(now.getTime() + ONE_TIME_CODE_TTL_MS).toISOString(),
+    expires_at: new Date(now.getTime() + ttlMs).toISOString(),
     used_at: null,
     created_at: now.toISOString(),
   });
-  return { code, token, minutesValid: ONE_TIME_CODE_TTL_MS / 60_000 };
+  return { code, token, minutesValid: ttlMs / 60_000 };
 }
 
 /**
@@ -71,6 +89,7 @@ export async function checkOneTimeCode(
   userId: string | undefined,
   purpose: OneTimeCodePurpose,
   code: string,
+  options: Pick<OneTimeCodeOptions, 'bindTo'> = {},
 ): Promise<OneTimeCodeRow> {
   if (!userId) throw new FoyerError('invalid_code');
   const row = await findCurrentCode(ctx.db, userId, purpose);
@@ -79,7 +98,7 @@ export async function checkOneTimeCode(
     throw new FoyerError('code_expired');
   const attempt = await claimCodeAttempt(ctx.db, row.id, MAX_CODE_ATTEMPTS);
   if (attempt === undefined) throw new FoyerError('code_expired');
-  if (!digestsEqual(row.code_hash, hashCode(ctx.secret, userId, code))) {
+  if (!digestsEqual(row.code_hash, hashCode(ctx.secret, codeOwner(userId, options), code))) {
     throw new FoyerError(attempt >= MAX_CODE_ATTEMPTS ? 'code_expired' : 'invalid_code');
   }
   return row;

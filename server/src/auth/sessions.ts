@@ -32,7 +32,7 @@ export async function startSession(
   ctx: FoyerServerContext,
   c: Context,
   userId: string,
-  options: { passwordChangeRequired?: boolean } = {},
+  options: { passwordChangeRequired?: boolean; stepUpAt?: string } = {},
 ): Promise<void> {
   const now = ctx.now();
   const previous = readSessionToken(c);
@@ -52,6 +52,8 @@ export async function startSession(
     user_agent: c.req.header('user-agent')?.slice(0, 512) ?? null,
     ip_prefix: clientIpPrefix(c),
     password_change_required: options.passwordChangeRequired ? 1 : null,
+    // A session started by a second factor (or a passkey) counts as freshly stepped up.
+    ...(options.stepUpAt ? { step_up_at: options.stepUpAt } : {}),
   });
   writeSessionCookie(c, token, { expires: expiresAt, secure: ctx.secureCookies });
 }

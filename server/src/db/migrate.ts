@@ -6,6 +6,9 @@ import * as createAuditEvents from './migrations/2026_11_28_005000_create_audit_
 import * as createOnboarding from './migrations/2026_11_28_010000_create_onboarding.js';
 import * as createSignInSecurity from './migrations/2026_11_28_020000_create_sign_in_security.js';
 import * as createPasswordSecurity from './migrations/2026_11_28_030000_create_password_security.js';
+import * as createMfa from './migrations/2026_11_28_040000_create_mfa.js';
+import * as createOAuthAccounts from './migrations/2026_11_28_050000_create_oauth_accounts.js';
+import * as createPhoneAndDeletion from './migrations/2026_11_28_060000_create_phone_and_deletion.js';
 
 /** Every migration, by name; names sort in the order they run. Append, never edit. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -14,6 +17,9 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_010000_create_onboarding': createOnboarding,
   '2026_11_28_020000_create_sign_in_security': createSignInSecurity,
   '2026_11_28_030000_create_password_security': createPasswordSecurity,
+  '2026_11_28_040000_create_mfa': createMfa,
+  '2026_11_28_050000_create_oauth_accounts': createOAuthAccounts,
+  '2026_11_28_060000_create_phone_and_deletion': createPhoneAndDeletion,
 };
 
 /** A provider over {@link MIGRATIONS} (not `FileMigrationProvider`, which needs the source tree). */

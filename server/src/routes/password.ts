@@ -24,6 +24,7 @@ import { passwordChangedEmail, passwordResetEmail } from '../mail/security-templ
 import { jsonBodyOnly } from '../middleware/json-body/json-body.js';
 import { writeSessionCookie } from '../middleware/session/session-cookie.js';
 import { sessionLoader, type SessionVariables } from '../middleware/session/session.js';
+import { requireStepUp } from '../middleware/step-up/index.js';
 import { renderResetPasswordLinkPage, resetPasswordLinkPageHeaders } from '../pages/reset-password-link-page.js';
 import { recordAuditEvent } from '../security/audit-log.js';
 import { assertAcceptablePassword } from '../security/password-acceptance.js';
@@ -117,7 +118,7 @@ export function createPasswordRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & {
     return c.json(answer, 200);
   });
 
-  routes.post(routePath(SECURITY_ROUTES.changePassword), sessionLoader(ctx), async (c) => {
+  routes.post(routePath(SECURITY_ROUTES.changePassword), sessionLoader(ctx), requireStepUp(ctx), async (c) => {
     const current = c.get('session');
     if (!current) throw new FoyerError('unauthenticated');
     const { currentPassword, newPassword } = await parseJsonBody(c, changePasswordRequestSchema);

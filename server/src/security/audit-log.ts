@@ -14,6 +14,7 @@ export type AuditEventType =
   | 'sign_up'
   | 'email.verified'
   | 'sign_in.succeeded'
+  | 'oauth.linked'
   | 'sign_in.failed'
   | 'sign_out'
   | 'account.locked'
@@ -25,7 +26,23 @@ export type AuditEventType =
   | 'password.reset'
   | 'password.changed'
   | 'session.revoked'
-  | 'device.new';
+  | 'device.new'
+  | 'mfa.enabled'
+  | 'mfa.factor_removed'
+  | 'mfa.challenged'
+  | 'mfa.succeeded'
+  | 'mfa.failed'
+  | 'step_up.succeeded'
+  | 'step_up.failed'
+  | 'payout.changed'
+  | 'email.change_requested'
+  | 'email.changed'
+  | 'phone.code_sent'
+  | 'phone.verified'
+  | 'phone.removed'
+  | 'account.exported'
+  | 'account.deletion_requested'
+  | 'account.deleted';
 
 /** One event to record. */
 export interface AuditEvent {

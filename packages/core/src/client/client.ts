@@ -4,6 +4,33 @@
  */
 import type * as z from 'zod/mini';
 import {
+  ACCOUNT_ROUTES,
+  MFA_ROUTES,
+  mfaFactorsResponseSchema,
+  passkeyRegisteredResponseSchema,
+  payoutDestinationResponseSchema,
+  recoveryCodesResponseSchema,
+  signInResponseSchema,
+  stepUpResponseSchema,
+  totpSetupResponseSchema,
+  webauthnOptionsSchema,
+  type ChangeEmailRequest,
+  type ConfirmEmailChangeRequest,
+  type MfaFactorsResponse,
+  type MfaVerifyRequest,
+  type PasskeyAuthenticateOptionsRequest,
+  type PasskeyAuthenticateVerifyRequest,
+  type PasskeyRegisteredResponse,
+  type PasskeyRegisterVerifyRequest,
+  type PayoutDestinationRequest,
+  type PayoutDestinationResponse,
+  type RecoveryCodesResponse,
+  type SignInResponse,
+  type StepUpRequest,
+  type StepUpResponse,
+  type TotpConfirmRequest,
+  type TotpSetupResponse,
+  type WebauthnOptions,
   AUTH_ROUTES,
   ONBOARDING_ROUTES,
   SECURITY_ROUTES,
@@ -37,6 +64,20 @@ import {
   type UserResponse,
   type VerifyEmailRequest,
 } from '../contracts/index.js';
+import {
+  ACCOUNT_DELETION_ROUTES,
+  PHONE_ROUTES,
+  accountDeletionResponseSchema,
+  accountExportSchema,
+  accountPhoneResponseSchema,
+  type AccountDeletionResponse,
+  type AccountExport,
+  type AccountPhoneResponse,
+  type AccountPhoneVerifyRequest,
+  type DeleteAccountRequest,
+  type PhoneStartRequest,
+  type PhoneVerifyRequest,
+} from '../contracts/index.js';
 import { FoyerError } from '../errors.js';
 
 /** Options of {@link createFoyerClient}. */
@@ -55,7 +96,8 @@ export interface FoyerClient {
   signUp(body: SignUpRequest, init?: RequestOptions): Promise<SignUpResponse>;
   verifyEmail(body: VerifyEmailRequest, init?: RequestOptions): Promise<UserResponse>;
   resendVerification(body: ResendVerificationRequest, init?: RequestOptions): Promise<void>;
-  signIn(body: SignInRequest, init?: RequestOptions): Promise<UserResponse>;
+  /** Signed in (`{ user }`), or `{ mfaRequired: true, factors }`: continue with {@link FoyerClient.verifyMfa}. */
+  signIn(body: SignInRequest, init?: RequestOptions): Promise<SignInResponse>;
   /** The current session, or `null` when signed out. */
   getSession(init?: RequestOptions): Promise<SessionResponse | null>;
   signOut(init?: RequestOptions): Promise<void>;
@@ -76,7 +118,8 @@ export interface FoyerClient {
   /** `POST /auth/password/forgot` */
   forgotPassword(body: ForgotPasswordRequest, init?: RequestOptions): Promise<void>;
   /** `POST /auth/password/reset` */
-  resetPassword(body: ResetPasswordRequest, init?: RequestOptions): Promise<UserResponse>;
+  /** Signed in, or `{ mfaRequired, factors }` for an account with MFA (the password is set either way). */
+  resetPassword(body: ResetPasswordRequest, init?: RequestOptions): Promise<SignInResponse>;
   /** `POST /auth/password/change` */
   changePassword(body: ChangePasswordRequest, init?: RequestOptions): Promise<void>;
   /** `POST /auth/unlock` */
@@ -89,6 +132,50 @@ export interface FoyerClient {
   revokeOtherSessions(init?: RequestOptions): Promise<void>;
   /** `GET /auth/captcha/challenge`: an ALTCHA challenge. */
   getCaptchaChallenge(init?: RequestOptions): Promise<Record<string, unknown>>;
+  /** `GET /auth/mfa` */
+  listMfaFactors(init?: RequestOptions): Promise<MfaFactorsResponse>;
+  /** `POST /auth/mfa/totp/setup` */
+  setupTotp(init?: RequestOptions): Promise<TotpSetupResponse>;
+  /** `POST /auth/mfa/totp/confirm` */
+  confirmTotp(body: TotpConfirmRequest, init?: RequestOptions): Promise<RecoveryCodesResponse>;
+  /** `DELETE /auth/mfa/factors/:id` (step-up) */
+  removeMfaFactor(id: string, init?: RequestOptions): Promise<void>;
+  /** `POST /auth/mfa/verify`: completes a pending sign-in. */
+  verifyMfa(body: MfaVerifyRequest, init?: RequestOptions): Promise<UserResponse>;
+  /** `POST /auth/step-up` */
+  stepUp(body: StepUpRequest, init?: RequestOptions): Promise<StepUpResponse>;
+  /** `POST /auth/passkeys/register/options` */
+  passkeyRegisterOptions(init?: RequestOptions): Promise<WebauthnOptions>;
+  /** `POST /auth/passkeys/register/verify` */
+  passkeyRegisterVerify(body: PasskeyRegisterVerifyRequest, init?: RequestOptions): Promise<PasskeyRegisteredResponse>;
+  /** `POST /auth/passkeys/authenticate/options` */
+  passkeyAuthenticateOptions(body?: PasskeyAuthenticateOptionsRequest, init?: RequestOptions): Promise<WebauthnOptions>;
+  /** `POST /auth/passkeys/authenticate/verify`: signs in. */
+  passkeyAuthenticateVerify(body: PasskeyAuthenticateVerifyRequest, init?: RequestOptions): Promise<UserResponse>;
+  /** `PUT /account/payout` (MFA + step-up) */
+  setPayoutDestination(body: PayoutDestinationRequest, init?: RequestOptions): Promise<PayoutDestinationResponse>;
+  /** `POST /account/email` (step-up) */
+  changeEmail(body: ChangeEmailRequest, init?: RequestOptions): Promise<void>;
+  /** `POST /account/email/confirm` */
+  confirmEmailChange(body: ConfirmEmailChangeRequest, init?: RequestOptions): Promise<UserResponse>;
+  /** `POST /auth/phone/start` (always 202; 404 when SMS is off) */
+  startPhoneSignIn(body: PhoneStartRequest, init?: RequestOptions): Promise<void>;
+  /** `POST /auth/phone/verify`: a session, or `{mfaRequired, factors}` */
+  verifyPhoneSignIn(body: PhoneVerifyRequest, init?: RequestOptions): Promise<SignInResponse>;
+  /** `GET /account/phone` */
+  listAccountPhones(init?: RequestOptions): Promise<AccountPhoneResponse>;
+  /** `POST /account/phone` (always 202) */
+  addAccountPhone(body: PhoneStartRequest, init?: RequestOptions): Promise<void>;
+  /** `POST /account/phone/verify` */
+  verifyAccountPhone(body: AccountPhoneVerifyRequest, init?: RequestOptions): Promise<AccountPhoneResponse>;
+  /** `DELETE /account/phone` (step-up) */
+  removeAccountPhone(init?: RequestOptions): Promise<void>;
+  /** `GET /account/export`: the data bundle (to offer as a download, link to `exportUrl` instead) */
+  exportAccount(init?: RequestOptions): Promise<AccountExport>;
+  /** `POST /account/deletion` (step-up) */
+  requestAccountDeletion(init?: RequestOptions): Promise<AccountDeletionResponse>;
+  /** `DELETE /account` */
+  deleteAccount(body: DeleteAccountRequest, init?: RequestOptions): Promise<void>;
 }
 
 /** What `saveStepDraft` sends. */
@@ -161,7 +248,7 @@ export function createFoyerClient(options: FoyerClientOptions = {}): FoyerClient
     signUp: (body, init) => call(AUTH_ROUTES.signUp, { body }, signUpResponseSchema, init),
     verifyEmail: (body, init) => call(AUTH_ROUTES.verifyEmail, { body }, userResponseSchema, init),
     resendVerification: (body, init) => call(AUTH_ROUTES.resendVerification, { body }, null, init),
-    signIn: (body, init) => call(AUTH_ROUTES.signIn, { body }, userResponseSchema, init),
+    signIn: (body, init) => call(AUTH_ROUTES.signIn, { body }, signInResponseSchema, init),
     async getSession(init) {
       try {
         return await call(AUTH_ROUTES.session, {}, sessionResponseSchema, init);
@@ -181,13 +268,37 @@ export function createFoyerClient(options: FoyerClientOptions = {}): FoyerClient
     unpublish: (body, init) => call(ONBOARDING_ROUTES.unpublish, { body }, null, init),
     getInstantBook: (init) => call(ONBOARDING_ROUTES.instantBook, {}, instantBookResponseSchema, init),
     forgotPassword: (body, init) => call(SECURITY_ROUTES.forgotPassword, { body }, null, init),
-    resetPassword: (body, init) => call(SECURITY_ROUTES.resetPassword, { body }, userResponseSchema, init),
+    resetPassword: (body, init) => call(SECURITY_ROUTES.resetPassword, { body }, signInResponseSchema, init),
     changePassword: (body, init) => call(SECURITY_ROUTES.changePassword, { body }, null, init),
     unlock: (body, init) => call(SECURITY_ROUTES.unlock, { body }, null, init),
     listSessions: (init) => call(SECURITY_ROUTES.sessions, {}, sessionsResponseSchema, init),
     revokeSession: (id, init) => call(SECURITY_ROUTES.revokeSession, { params: { id } }, null, init),
     revokeOtherSessions: (init) => call(SECURITY_ROUTES.revokeOtherSessions, {}, null, init),
     getCaptchaChallenge: (init) => call(SECURITY_ROUTES.captchaChallenge, {}, altchaChallengeSchema, init),
+    listMfaFactors: (init) => call(MFA_ROUTES.listFactors, {}, mfaFactorsResponseSchema, init),
+    setupTotp: (init) => call(MFA_ROUTES.totpSetup, {}, totpSetupResponseSchema, init),
+    confirmTotp: (body, init) => call(MFA_ROUTES.totpConfirm, { body }, recoveryCodesResponseSchema, init),
+    removeMfaFactor: (id, init) => call(MFA_ROUTES.removeFactor, { params: { id } }, null, init),
+    verifyMfa: (body, init) => call(MFA_ROUTES.verify, { body }, userResponseSchema, init),
+    stepUp: (body, init) => call(MFA_ROUTES.stepUp, { body }, stepUpResponseSchema, init),
+    passkeyRegisterOptions: (init) => call(MFA_ROUTES.passkeyRegisterOptions, {}, webauthnOptionsSchema, init),
+    passkeyRegisterVerify: (body, init) => call(MFA_ROUTES.passkeyRegisterVerify, { body }, passkeyRegisteredResponseSchema, init),
+    passkeyAuthenticateOptions: (body, init) => call(MFA_ROUTES.passkeyAuthenticateOptions, { body: body ?? {} }, webauthnOptionsSchema, init),
+    passkeyAuthenticateVerify: (body, init) => call(MFA_ROUTES.passkeyAuthenticateVerify, { body }, userResponseSchema, init),
+    setPayoutDestination: (body, init) => call(ACCOUNT_ROUTES.setPayout, { body }, payoutDestinationResponseSchema, init),
+    changeEmail: (body, init) => call(ACCOUNT_ROUTES.changeEmail, { body }, null, init),
+    confirmEmailChange: (body, init) => call(ACCOUNT_ROUTES.confirmEmailChange, { body }, userResponseSchema, init),
+    startPhoneSignIn: (body, init) => call(PHONE_ROUTES.startPhoneSignIn, { body }, null, init),
+    verifyPhoneSignIn: (body, init) => call(PHONE_ROUTES.verifyPhoneSignIn, { body }, signInResponseSchema, init),
+    listAccountPhones: (init) => call(PHONE_ROUTES.listAccountPhones, {}, accountPhoneResponseSchema, init),
+    addAccountPhone: (body, init) => call(PHONE_ROUTES.addAccountPhone, { body }, null, init),
+    verifyAccountPhone: (body, init) =>
+      call(PHONE_ROUTES.verifyAccountPhone, { body }, accountPhoneResponseSchema, init),
+    removeAccountPhone: (init) => call(PHONE_ROUTES.removeAccountPhone, {}, null, init),
+    exportAccount: (init) => call(ACCOUNT_DELETION_ROUTES.exportAccount, {}, accountExportSchema, init),
+    requestAccountDeletion: (init) =>
+      call(ACCOUNT_DELETION_ROUTES.requestAccountDeletion, {}, accountDeletionResponseSchema, init),
+    deleteAccount: (body, init) => call(ACCOUNT_DELETION_ROUTES.deleteAccount, { body }, null, init),
   };
 }
 

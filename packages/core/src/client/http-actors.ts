@@ -25,6 +25,20 @@ export function createHttpActors(client: FoyerClient): AuthActors {
     listSessions: fromPromise(({ signal }) => client.listSessions({ signal })),
     revokeSession: fromPromise(({ input, signal }) => client.revokeSession(input.id, { signal })),
     revokeOtherSessions: fromPromise(({ signal }) => client.revokeOtherSessions({ signal })),
+    verifyMfa: fromPromise(({ input, signal }) => client.verifyMfa(input, { signal })),
+    stepUp: fromPromise(({ input, signal }) => client.stepUp(input, { signal })),
+    passkeyAuthenticateOptions: fromPromise(({ input, signal }) => client.passkeyAuthenticateOptions(input, { signal })),
+    passkeyAuthenticateVerify: fromPromise(({ input, signal }) => client.passkeyAuthenticateVerify(input, { signal })),
+    passkeyRegisterOptions: fromPromise(({ signal }) => client.passkeyRegisterOptions({ signal })),
+    passkeyRegisterVerify: fromPromise(({ input, signal }) => client.passkeyRegisterVerify(input, { signal })),
+    listMfaFactors: fromPromise(({ signal }) => client.listMfaFactors({ signal })),
+    setupTotp: fromPromise(({ signal }) => client.setupTotp({ signal })),
+    confirmTotp: fromPromise(({ input, signal }) => client.confirmTotp(input, { signal })),
+    removeMfaFactor: fromPromise(({ input, signal }) => client.removeMfaFactor(input.id, { signal })),
+    startPhoneSignIn: fromPromise(({ input, signal }) => client.startPhoneSignIn(input, { signal })),
+    verifyPhoneSignIn: fromPromise(({ input, signal }) => client.verifyPhoneSignIn(input, { signal })),
+    requestAccountDeletion: fromPromise(({ signal }) => client.requestAccountDeletion({ signal })),
+    deleteAccount: fromPromise(({ input, signal }) => client.deleteAccount(input, { signal })),
   };
 }
 

@@ -4,8 +4,12 @@
  * this table (`node scripts/generate-api-docs.mjs`), so the reference cannot drift from the code.
  */
 import type { ErrorCode } from '../errors.js';
+import * as account from './account.contracts.js';
 import * as auth from './auth.contracts.js';
+import * as mfa from './mfa.contracts.js';
+import * as oauth from './oauth.contracts.js';
 import * as onboarding from './onboarding.contracts.js';
+import * as phone from './phone.contracts.js';
 import * as security from './security.contracts.js';
 
 /** One endpoint of the HTTP API. */
@@ -62,7 +66,7 @@ export const AUTH_ROUTES = {
     summary:
       'Sign in with email and password. Unknown email and wrong password get the same answer; `email_not_verified` only comes when the password was right.',
     request: auth.signInRequestSchema,
-    response: { status: 200, schema: auth.userResponseSchema },
+    response: { status: 200, schema: mfa.signInResponseSchema },
     errors: ['invalid_credentials', 'email_not_verified', 'unsupported_media_type', 'rate_limited'],
     session: 'sets',
   },
@@ -172,17 +176,17 @@ export const SECURITY_ROUTES = {
     summary:
       'Set a new password with the code (`{email, code, password}`) or the link token (`{token, password}`). Revokes every session, signs in on this device, and emails a notice.',
     request: security.resetPasswordRequestSchema,
-    response: { status: 200, schema: auth.userResponseSchema },
+    response: { status: 200, schema: mfa.signInResponseSchema },
     errors: ['invalid_code', 'code_expired', 'weak_password', 'password_breached', 'rate_limited', 'unsupported_media_type'],
     session: 'sets',
   },
   changePassword: {
     method: 'POST',
     path: '/auth/password/change',
-    summary: 'Change the password of the signed-in user (current password required). Other sessions are revoked; a notice is emailed.',
+    summary: 'Change the password of the signed-in user (current password and a fresh step-up required). Other sessions are revoked; a notice is emailed.',
     request: security.changePasswordRequestSchema,
     response: { status: 204 },
-    errors: ['unauthenticated', 'invalid_credentials', 'weak_password', 'password_breached', 'rate_limited', 'unsupported_media_type'],
+    errors: ['unauthenticated', 'step_up_required', 'invalid_credentials', 'weak_password', 'password_breached', 'rate_limited', 'unsupported_media_type'],
     session: 'requires',
   },
   unlock: {
@@ -223,5 +227,244 @@ export const SECURITY_ROUTES = {
     summary: 'A fresh ALTCHA proof-of-work challenge (when ALTCHA is the CAPTCHA provider).',
     response: { status: 200, schema: security.altchaChallengeSchema },
     errors: ['not_found', 'rate_limited'],
+  },
+} as const satisfies Record<string, RouteContract>;
+
+/** Social sign-in by OpenID Connect (Google, Apple, any configured issuer). Browser navigations, not fetches. */
+export const OAUTH_ROUTES = {
+  start: {
+    method: 'GET',
+    path: '/auth/oauth/:provider/start',
+    summary:
+      'Navigate here to sign in with a provider: answers 302 to the provider (authorization code + PKCE S256, `state` and `nonce` in a signed 10-minute cookie). `return_to` must be on the server’s own origin or a configured origin (`400 invalid_input` otherwise: no open redirect).',
+    query: {
+      return_to: 'Absolute URL to come back to after the provider.',
+      provider: '`google`, `apple`, or a configured custom id (path).',
+    },
+    response: { status: 302 },
+    errors: ['not_found'],
+  },
+  callback: {
+    method: 'GET',
+    path: '/auth/oauth/:provider/callback',
+    summary:
+      'The redirect URI to register with the provider (POST too, for Apple’s `form_post`). Verifies state, exchanges the code with the PKCE verifier, verifies the id_token (issuer, audience, nonce, expiry, `email_verified`), then signs in, creates the account, or links by verified email, and answers 302 to `return_to` — with `foyer_link=<provider>` when the account’s password is needed once to link (an unverified Foyer account with that email), `foyer_mfa=1` when a second factor is pending, or `foyer_oauth_error=oauth_failed` on failure. `400 oauth_failed` (JSON) when the state cookie is missing or expired. Callback parameters come in the query, or as an urlencoded form body (`form_post`).',
+    request: oauth.oauthCallbackParamsSchema,
+    response: { status: 302 },
+    errors: ['oauth_failed', 'not_found'],
+    session: 'sets',
+  },
+} as const satisfies Record<string, RouteContract>;
+
+const STEP_UP = ['unauthenticated', 'step_up_required'] as const;
+
+/** MFA (TOTP, passkeys, recovery codes), the MFA step of sign-in, and step-up. */
+export const MFA_ROUTES = {
+  listFactors: {
+    method: 'GET',
+    path: '/auth/mfa',
+    summary: 'Your second factors: TOTP authenticators, passkeys, and recovery codes (with how many remain).',
+    response: { status: 200, schema: mfa.mfaFactorsResponseSchema },
+    errors: ['unauthenticated'],
+    session: 'requires',
+  },
+  totpSetup: {
+    method: 'POST',
+    path: '/auth/mfa/totp/setup',
+    summary: 'Start adding an authenticator app (step-up): a new secret, its `otpauth://` URI and a QR code (SVG). Not active until confirmed.',
+    response: { status: 200, schema: mfa.totpSetupResponseSchema },
+    errors: [...STEP_UP, 'rate_limited'],
+    session: 'requires',
+  },
+  totpConfirm: {
+    method: 'POST',
+    path: '/auth/mfa/totp/confirm',
+    summary: 'Confirm the authenticator with its current code. Turns MFA on and answers 10 single-use recovery codes (shown once; stored hashed).',
+    request: mfa.totpConfirmRequestSchema,
+    response: { status: 200, schema: mfa.recoveryCodesResponseSchema },
+    errors: ['unauthenticated', 'invalid_code', 'not_found', 'rate_limited', 'unsupported_media_type'],
+    session: 'requires',
+  },
+  removeFactor: {
+    method: 'DELETE',
+    path: '/auth/mfa/factors/:id',
+    summary: 'Remove a factor (step-up). Another user’s factor id answers 404, like an unknown one. Notifies by email.',
+    response: { status: 204 },
+    errors: [...STEP_UP, 'not_found'],
+    session: 'requires',
+  },
+  verify: {
+    method: 'POST',
+    path: '/auth/mfa/verify',
+    summary:
+      'Complete a pending sign-in (the `foyer_mfa` cookie from a first factor answered `mfaRequired`) with a TOTP code, a recovery code or a passkey assertion. 5 wrong codes end the pending sign-in and count towards the lockout.',
+    request: mfa.mfaVerifyRequestSchema,
+    response: { status: 200, schema: auth.userResponseSchema },
+    errors: ['invalid_code', 'mfa_pending_expired', 'account_locked', 'rate_limited', 'unsupported_media_type'],
+    session: 'sets',
+  },
+  stepUp: {
+    method: 'POST',
+    path: '/auth/step-up',
+    summary: 'Prove it is you again (a second factor, or the password for users without MFA). Sensitive routes then work until `stepUpUntil`.',
+    request: mfa.stepUpRequestSchema,
+    response: { status: 200, schema: mfa.stepUpResponseSchema },
+    errors: ['unauthenticated', 'invalid_code', 'invalid_credentials', 'account_locked', 'rate_limited', 'unsupported_media_type'],
+    session: 'requires',
+  },
+  passkeyRegisterOptions: {
+    method: 'POST',
+    path: '/auth/passkeys/register/options',
+    summary: 'WebAuthn creation options for a new passkey (step-up; resident key, user verification preferred). The challenge is single use and lives 5 minutes.',
+    response: { status: 200, schema: mfa.webauthnOptionsSchema },
+    errors: [...STEP_UP, 'rate_limited'],
+    session: 'requires',
+  },
+  passkeyRegisterVerify: {
+    method: 'POST',
+    path: '/auth/passkeys/register/verify',
+    summary: 'Verify the registration response and store the passkey. The first factor of an account also answers recovery codes.',
+    request: mfa.passkeyRegisterVerifyRequestSchema,
+    response: { status: 200, schema: mfa.passkeyRegisteredResponseSchema },
+    errors: ['unauthenticated', 'invalid_code', 'rate_limited', 'unsupported_media_type'],
+    session: 'requires',
+  },
+  passkeyAuthenticateOptions: {
+    method: 'POST',
+    path: '/auth/passkeys/authenticate/options',
+    summary: 'WebAuthn request options for signing in with a passkey (discoverable credentials, so conditional UI/autofill works).',
+    request: mfa.passkeyAuthenticateOptionsRequestSchema,
+    response: { status: 200, schema: mfa.webauthnOptionsSchema },
+    errors: ['rate_limited', 'unsupported_media_type'],
+  },
+  passkeyAuthenticateVerify: {
+    method: 'POST',
+    path: '/auth/passkeys/authenticate/verify',
+    summary: 'Sign in with a passkey assertion. A passkey is phishing-resistant and multi-factor in itself: no MFA step follows.',
+    request: mfa.passkeyAuthenticateVerifyRequestSchema,
+    response: { status: 200, schema: auth.userResponseSchema },
+    errors: ['invalid_code', 'account_locked', 'rate_limited', 'unsupported_media_type'],
+    session: 'sets',
+  },
+} as const satisfies Record<string, RouteContract>;
+
+/** Account changes behind step-up: payout destination, email address. */
+export const ACCOUNT_ROUTES = {
+  setPayout: {
+    method: 'PUT',
+    path: '/account/payout',
+    summary: 'Set the payout destination (the record only). Requires MFA to be on (`403 mfa_required`) and a fresh step-up. Notifies by email.',
+    request: mfa.payoutDestinationRequestSchema,
+    response: { status: 200, schema: mfa.payoutDestinationResponseSchema },
+    errors: [...STEP_UP, 'mfa_required', 'unsupported_media_type'],
+    session: 'requires',
+  },
+  changeEmail: {
+    method: 'POST',
+    path: '/account/email',
+    summary: 'Start changing the email address (step-up): a 6-digit code goes to the new address. Always 202.',
+    request: mfa.changeEmailRequestSchema,
+    response: { status: 202 },
+    errors: [...STEP_UP, 'rate_limited', 'unsupported_media_type'],
+    session: 'requires',
+  },
+  confirmEmailChange: {
+    method: 'POST',
+    path: '/account/email/confirm',
+    summary: 'Switch to the new address with the code sent to it. The old address is told.',
+    request: mfa.confirmEmailChangeRequestSchema,
+    response: { status: 200, schema: auth.userResponseSchema },
+    errors: ['unauthenticated', 'invalid_code', 'code_expired', 'rate_limited', 'unsupported_media_type'],
+    session: 'requires',
+  },
+} as const satisfies Record<string, RouteContract>;
+
+/** SMS sign-in and numbers on accounts. Off unless the server sets `phone`: then every route answers `404 not_found`. */
+export const PHONE_ROUTES = {
+  startPhoneSignIn: {
+    method: 'POST',
+    path: '/auth/phone/start',
+    summary:
+      "Send a 6-digit sign-in code by SMS to the account that verified this number (national formats are read with the server's default country). Always 202, whether or not the number belongs to an account. Limited per number (also per day), per IP and per country calling code per day.",
+    request: phone.phoneStartRequestSchema,
+    response: { status: 202 },
+    errors: ['not_found', 'rate_limited', 'unsupported_media_type'],
+  },
+  verifyPhoneSignIn: {
+    method: 'POST',
+    path: '/auth/phone/verify',
+    summary:
+      'Sign in with the SMS code (10 minutes, single use, 5 tries). Answers like every sign-in: the user and a session, or `{mfaRequired, factors}` for accounts with MFA.',
+    request: phone.phoneVerifyRequestSchema,
+    response: { status: 200, schema: mfa.signInResponseSchema },
+    errors: ['not_found', 'invalid_code', 'code_expired', 'rate_limited', 'unsupported_media_type'],
+    session: 'sets',
+  },
+  listAccountPhones: {
+    method: 'GET',
+    path: '/account/phone',
+    summary: 'The numbers of the signed-in user: at most one verified and one pending.',
+    response: { status: 200, schema: phone.accountPhoneResponseSchema },
+    errors: ['not_found', 'unauthenticated'],
+    session: 'requires',
+  },
+  addAccountPhone: {
+    method: 'POST',
+    path: '/account/phone',
+    summary: 'Add a number to the signed-in account: it becomes pending and a code is sent to it by SMS. Always 202.',
+    request: phone.phoneStartRequestSchema,
+    response: { status: 202 },
+    errors: ['not_found', 'unauthenticated', 'rate_limited', 'unsupported_media_type'],
+    session: 'requires',
+  },
+  verifyAccountPhone: {
+    method: 'POST',
+    path: '/account/phone/verify',
+    summary: 'Verify the pending number with its code; it replaces any earlier verified number and can then be used to sign in.',
+    request: phone.accountPhoneVerifyRequestSchema,
+    response: { status: 200, schema: phone.accountPhoneResponseSchema },
+    errors: ['not_found', 'unauthenticated', 'invalid_code', 'code_expired', 'rate_limited', 'unsupported_media_type'],
+    session: 'requires',
+  },
+  removeAccountPhone: {
+    method: 'DELETE',
+    path: '/account/phone',
+    summary:
+      'Remove every number of the signed-in account (fresh step-up required: a number can be a sign-in and second-factor channel).',
+    response: { status: 204 },
+    errors: ['not_found', 'unauthenticated', 'step_up_required'],
+    session: 'requires',
+  },
+} as const satisfies Record<string, RouteContract>;
+
+/** Data export and account deletion. */
+export const ACCOUNT_DELETION_ROUTES = {
+  exportAccount: {
+    method: 'GET',
+    path: '/account/export',
+    summary:
+      'Download everything held about the signed-in user as one JSON file (`Content-Disposition: attachment`). Never contains password, token or code hashes.',
+    response: { status: 200, schema: account.accountExportSchema },
+    errors: ['unauthenticated'],
+    session: 'requires',
+  },
+  requestAccountDeletion: {
+    method: 'POST',
+    path: '/account/deletion',
+    summary:
+      'Start deleting the account (fresh step-up required): answers the export link and a single-use confirm token valid for 15 minutes.',
+    response: { status: 200, schema: account.accountDeletionResponseSchema },
+    errors: ['unauthenticated', 'step_up_required', 'rate_limited'],
+    session: 'requires',
+  },
+  deleteAccount: {
+    method: 'DELETE',
+    path: '/account',
+    summary:
+      'Delete the account with the confirm token: sessions, phones, devices, onboarding data and public profiles go; audit events are kept anonymised with a tombstone; a confirmation is emailed; the cookie is cleared.',
+    request: account.deleteAccountRequestSchema,
+    response: { status: 204 },
+    errors: ['unauthenticated', 'invalid_code', 'code_expired', 'unsupported_media_type'],
+    session: 'clears',
   },
 } as const satisfies Record<string, RouteContract>;

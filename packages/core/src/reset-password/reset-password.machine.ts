@@ -1,7 +1,8 @@
 /**
  * @module Password reset: ask for a code by email, then enter the code with a new password (rated
  * live by the child `strength`) — or, arriving from the email's link, only the new password.
- * Done when the server has set it and signed this device in.
+ * Done when the server has set it and signed this device in — for an account with MFA, after the
+ * second factor (`mfaRequired`, child `mfaChallenge`).
  */
 import { assertEvent, assign, sendTo, setup } from 'xstate';
 import { authActorPlaceholders } from '../actors/auth.actors.js';
@@ -9,6 +10,8 @@ import { codeSchema, emailSchema, fieldErrorsOf, passwordSchema, type User } fro
 import { errorOfEvent, type FoyerErrorBody } from '../errors.js';
 import { passwordErrorFields } from '../password-strength/password-error-fields.js';
 import { isPasswordAcceptable, passwordStrengthMachine } from '../password-strength/password-strength.machine.js';
+import { mfaChallengeMachine } from '../mfa-challenge/mfa-challenge.machine.js';
+import type { MfaMethod } from '../contracts/index.js';
 
 /** Input of {@link resetPasswordMachine}. */
 export interface ResetPasswordInput {
@@ -57,6 +60,7 @@ export const resetPasswordMachine = setup({
     forgotPassword: authActorPlaceholders.forgotPassword,
     resetPassword: authActorPlaceholders.resetPassword,
     passwordStrengthMachine,
+    mfaChallengeMachine,
   },
   guards: {
     hasToken: ({ context }) => context.token !== null,
@@ -152,11 +156,23 @@ export const resetPasswordMachine = setup({
             ? { token: context.token, password: event.password }
             : { email: context.email, code: event.code ?? '', password: event.password };
         },
-        onDone: { target: 'done', actions: assign({ user: ({ event }) => event.output.user, error: null }) },
+        onDone: [
+          // An account with MFA: the password is set, but signing in needs the second factor.
+          { guard: ({ event }) => 'mfaRequired' in event.output, target: 'mfaRequired', actions: assign({ error: null }) },
+          { target: 'done', actions: assign({ user: ({ event }) => ('user' in event.output ? event.output.user : null), error: null }) },
+        ],
         onError: [
           { guard: 'hasToken', target: 'choosingPassword', actions: 'assignServerError' },
           { target: 'awaitingCode', actions: 'assignServerError' },
         ],
+      },
+    },
+    mfaRequired: {
+      invoke: {
+        id: 'mfaChallenge',
+        src: 'mfaChallengeMachine',
+        input: ({ event }) => ({ factors: ((event as unknown as { output: { factors?: MfaMethod[] } }).output.factors ?? []) as MfaMethod[] }),
+        onDone: { target: 'done', actions: assign({ user: ({ event }) => event.output.user }) },
       },
     },
     done: { type: 'final' },

@@ -9,6 +9,8 @@ import { changePasswordMachine } from '../change-password/change-password.machin
 import { fieldErrorsOf, signInRequestSchema, type CaptchaRequiredDetails, type User } from '../contracts/index.js';
 import { errorOfEvent, type FoyerErrorBody } from '../errors.js';
 import { verifyEmailMachine } from '../verify-email/verify-email.machine.js';
+import { mfaChallengeMachine } from '../mfa-challenge/mfa-challenge.machine.js';
+import type { MfaMethod } from '../contracts/index.js';
 
 /** Input of {@link signInMachine}. */
 export interface SignInInput {
@@ -37,17 +39,21 @@ export interface SignInContext {
   /** Tries left before a CAPTCHA or a lock, when the server says few remain. */
   attemptsLeft: number | null;
   user: User | null;
+  /** The second factors offered, once the password was right and the account has MFA. */
+  mfaFactors: MfaMethod[];
 }
 
 /** Events of {@link signInMachine}. */
 export type SignInEvent =
   | { type: 'credentials.submit'; email: string; password: string; captcha?: string }
-  | { type: 'verification.cancel' };
+  | { type: 'verification.cancel' }
+  | { type: 'mfa.cancel' };
 
 /**
  * States: `editing` → `submitting` → `done`; from `submitting`: `captchaRequired` (428),
  * `locked` (423, back to `editing` when the lock ends), `verifyingEmail` (child `verifyEmail`),
- * `changingPassword` (child `changePassword`, when the password has since been breached).
+ * `changingPassword` (child `changePassword`, when the password has since been breached),
+ * `mfaRequired` (child `mfaChallenge`, when the account has a second factor).
  * Output: `{ user }`.
  *
  * @example
@@ -65,6 +71,7 @@ export const signInMachine = setup({
     signIn: authActorPlaceholders.signIn,
     verifyEmailMachine,
     changePasswordMachine,
+    mfaChallengeMachine,
   },
   delays: {
     lockEnds: ({ context }) => Math.max(0, new Date(context.lock?.lockedUntil ?? 0).getTime() - Date.now()),
@@ -81,6 +88,7 @@ export const signInMachine = setup({
     isEmailNotVerified: ({ event }) => errorOfEvent(event).code === 'email_not_verified',
     isCaptchaRequired: ({ event }) => ['captcha_required', 'captcha_invalid'].includes(errorOfEvent(event).code),
     isLocked: ({ event }) => errorOfEvent(event).code === 'account_locked',
+    isMfaRequired: ({ event }) => (event as { output?: { mfaRequired?: boolean } }).output?.mfaRequired === true,
     mustChangePassword: ({ event }) => (event as { output?: { passwordChangeRequired?: boolean } }).output?.passwordChangeRequired === true,
   },
   actions: {
@@ -121,7 +129,7 @@ export const signInMachine = setup({
   },
 }).createMachine({
   id: 'signIn',
-  context: ({ input }) => ({ email: input.email ?? '', error: null, fieldErrors: {}, captcha: null, lock: null, attemptsLeft: null, user: null }),
+  context: ({ input }) => ({ email: input.email ?? '', error: null, fieldErrors: {}, captcha: null, lock: null, attemptsLeft: null, user: null, mfaFactors: [] }),
   initial: 'editing',
   states: {
     editing: {
@@ -155,6 +163,11 @@ export const signInMachine = setup({
           return { email: event.email, password: event.password, ...(event.captcha ? { captcha: event.captcha } : {}) };
         },
         onDone: [
+          {
+            guard: 'isMfaRequired',
+            target: 'mfaRequired',
+            actions: assign(({ event }) => ({ mfaFactors: (event.output as { factors: MfaMethod[] }).factors, error: null, lock: null, captcha: null })),
+          },
           { guard: 'mustChangePassword', target: 'changingPassword', actions: 'assignUser' },
           { target: 'done', actions: 'assignUser' },
         ],
@@ -175,6 +188,16 @@ export const signInMachine = setup({
         onDone: { target: 'done', actions: assign({ user: ({ event }) => event.output.user }) },
       },
       on: { 'verification.cancel': 'editing' },
+    },
+    mfaRequired: {
+      invoke: {
+        id: 'mfaChallenge',
+        src: 'mfaChallengeMachine',
+        input: ({ context }) => ({ factors: context.mfaFactors }),
+        onDone: { target: 'done', actions: assign({ user: ({ event }) => event.output.user }) },
+      },
+      // Back to the password (e.g. the pending sign-in expired).
+      on: { 'mfa.cancel': { target: 'editing', actions: assign({ mfaFactors: [] }) } },
     },
     changingPassword: {
       invoke: {

@@ -3,7 +3,7 @@
  * handler you give it, so every machine state can be reached without a server.
  */
 import { fromPromise, type InputFrom, type OutputFrom } from 'xstate';
-import type { AuthActors } from '../actors/auth.actors.js';
+import type { AuthActors, PasskeyCeremonyActors } from '../actors/auth.actors.js';
 import { FoyerError } from '../errors.js';
 
 type InputOf<K extends keyof AuthActors> = InputFrom<AuthActors[K]>;
@@ -37,7 +37,39 @@ export function createFakeAuthActors(handlers: FakeAuthHandlers = {}): AuthActor
     listSessions: fake('listSessions'),
     revokeSession: fake('revokeSession'),
     revokeOtherSessions: fake('revokeOtherSessions'),
+    verifyMfa: fake('verifyMfa'),
+    stepUp: fake('stepUp'),
+    passkeyAuthenticateOptions: fake('passkeyAuthenticateOptions'),
+    passkeyAuthenticateVerify: fake('passkeyAuthenticateVerify'),
+    passkeyRegisterOptions: fake('passkeyRegisterOptions'),
+    passkeyRegisterVerify: fake('passkeyRegisterVerify'),
+    listMfaFactors: fake('listMfaFactors'),
+    setupTotp: fake('setupTotp'),
+    confirmTotp: fake('confirmTotp'),
+    removeMfaFactor: fake('removeMfaFactor'),
+    startPhoneSignIn: fake('startPhoneSignIn'),
+    verifyPhoneSignIn: fake('verifyPhoneSignIn'),
+    requestAccountDeletion: fake('requestAccountDeletion'),
+    deleteAccount: fake('deleteAccount'),
   } as AuthActors;
+}
+
+/**
+ * Fake WebAuthn ceremonies (what `@simplewebauthn/browser` does in a browser): each answers with
+ * the handler given; left out, it rejects like a dismissed prompt (`NotAllowedError`).
+ *
+ * @example
+ * createAuthMachines(actors, createFakePasskeyCeremonies({ webauthnAuthenticate: async () => ({ id: 'cred' }) }));
+ */
+export function createFakePasskeyCeremonies(handlers: {
+  webauthnAuthenticate?: (input: InputFrom<PasskeyCeremonyActors['webauthnAuthenticate']>) => Promise<Record<string, unknown>>;
+  webauthnRegister?: (input: InputFrom<PasskeyCeremonyActors['webauthnRegister']>) => Promise<Record<string, unknown>>;
+} = {}): PasskeyCeremonyActors {
+  const dismissed = () => Promise.reject(Object.assign(new Error('The operation either timed out or was not allowed.'), { name: 'NotAllowedError' }));
+  return {
+    webauthnAuthenticate: fromPromise(({ input }) => (handlers.webauthnAuthenticate ?? dismissed)(input)),
+    webauthnRegister: fromPromise(({ input }) => (handlers.webauthnRegister ?? dismissed)(input)),
+  };
 }
 
 /** A promise that never settles: holds a machine in its `submitting`-like state (stories). */

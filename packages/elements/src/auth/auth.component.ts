@@ -10,12 +10,13 @@ import { FoyerResetPassword } from '../reset-password/reset-password.component.j
 import { FoyerSignIn } from '../sign-in/sign-in.component.js';
 import { FoyerSignUp } from '../sign-up/sign-up.component.js';
 import { authStyles } from './auth.styles.js';
+import { isOAuthLinkPending } from '../social-buttons/oauth-return.js';
 
 type AuthLogic = typeof authMachine;
 type AuthSnapshot = SnapshotFrom<AuthLogic>;
 
 const CHILD_PARTS =
-  'base: form-base, heading, description, form, field, label, hint, input, error, password-toggle, form-error, submit-button, secondary-button, notice, verify-email, verify-base, status, lock, lock-heading, countdown, captcha, link-button, password-meter, meter, strength-label, warning, suggestions, problems, change-password, change-base';
+  'base: form-base, heading, description, form, field, label, hint, input, error, password-toggle, form-error, submit-button, secondary-button, notice, verify-email, verify-base, status, lock, lock-heading, countdown, captcha, link-button, password-meter, meter, strength-label, warning, suggestions, problems, change-password, change-base, social-buttons, provider-button, google-button, apple-button, oidc-button, provider-logo, divider, social-notice, social-error';
 
 /**
  * The whole email auth surface of a page: checks the session on load, then shows sign-in or
@@ -32,6 +33,7 @@ const CHILD_PARTS =
  *
  * @attr view - The first view while signed out: `sign-in` (default) or `sign-up` (read on connect).
  * @attr api-base - Where the Foyer server is mounted; `''` (default) is the page's own origin.
+ * @attr providers - Social sign-in providers shown above the sign-in and sign-up forms (`google apple`). @default ''
  * @attr locale - Language of the texts. @default 'en'
  *
  * @prop {typeof authMachine} logic - A provided auth machine (e.g. with fake actors).
@@ -89,6 +91,7 @@ export class FoyerAuth extends FoyerElement {
   static override properties: PropertyDeclarations = {
     view: { type: String },
     apiBase: { type: String, attribute: 'api-base' },
+    providers: { type: String },
     logic: { attribute: false },
     client: { attribute: false },
   };
@@ -97,6 +100,8 @@ export class FoyerAuth extends FoyerElement {
   declare view: 'sign-in' | 'sign-up';
   /** Where the Foyer server is mounted. @default '' */
   declare apiBase: string;
+  /** Social sign-in providers, passed to the sign-in and sign-up forms. @default '' */
+  declare providers: string;
   /** A provided auth machine to start instead of the HTTP one. */
   declare logic: AuthLogic | undefined;
   /** The client to build the machine from. */
@@ -111,6 +116,7 @@ export class FoyerAuth extends FoyerElement {
     super();
     this.view = 'sign-in';
     this.apiBase = '';
+    this.providers = '';
   }
 
   /** The machine's actor (`undefined` while disconnected). */
@@ -130,7 +136,9 @@ export class FoyerAuth extends FoyerElement {
 
   #source(): MachineSource<AuthLogic> {
     const logic = this.logic ?? authMachinesFor(this.client, this.apiBase).auth;
-    return { logic, input: { initialView: this.view === 'sign-up' ? 'signUp' : 'signIn' } };
+    // Back from a provider that needs the password once to link: the sign-in form is where to type it.
+    const signUp = this.view === 'sign-up' && !(this.providers && isOAuthLinkPending());
+    return { logic, input: { initialView: signUp ? 'signUp' : 'signIn' } };
   }
 
   #onSnapshot(snapshot: AuthSnapshot, previous: AuthSnapshot): void {
@@ -224,7 +232,14 @@ export class FoyerAuth extends FoyerElement {
       const child = snapshot.children['signUp'] as ActorRefFrom<typeof signUpMachine> | undefined;
       return html`<div part="base">
         ${errorRegion}
-        <foyer-sign-up part="sign-up" exportparts=${CHILD_PARTS} locale=${this.locale} .actor=${child}></foyer-sign-up>
+        <foyer-sign-up
+          part="sign-up"
+          exportparts=${CHILD_PARTS}
+          locale=${this.locale}
+          providers=${this.providers}
+          api-base=${this.apiBase}
+          .actor=${child}
+        ></foyer-sign-up>
         <p part="switch">
           <button part="link-button" type="button" @click=${this.#toSignIn}>${t.toSignIn}</button>
         </p>
@@ -256,6 +271,8 @@ export class FoyerAuth extends FoyerElement {
         part="sign-in"
         exportparts=${CHILD_PARTS}
         locale=${this.locale}
+        providers=${this.providers}
+        api-base=${this.apiBase}
         .actor=${child}
         @foyer-forgot-password=${this.#onForgotPassword}
       ></foyer-sign-in>

@@ -39,6 +39,7 @@ const FIELD_ORDER = ['currentPassword', 'newPassword'] as const;
  * @prop {FoyerClient} client - A client to build the machine from, instead of `api-base`.
  *
  * @event foyer-password-changed - The server changed the password; detail `{}`.
+ * @event foyer-step-up-required - The server wants a fresh step-up (`403 step_up_required`); detail `{ details, retry, cancel }`: a wrapping `<foyer-step-up>` answers and the form is sent again.
  * @event foyer-error - The server answered with an error; detail `{ code, message }`.
  *
  * @csspart base - The wrapper. @csspart heading - The heading. @csspart description - The breach explanation.
@@ -107,6 +108,15 @@ export class FoyerChangePassword extends FoyerElement {
     const error = snapshot.context.error;
     if (error && error !== previous.context.error) {
       this.emit('foyer-error', { code: error.code, message: errorMessage(messagesFor(this.locale), error) });
+      // A fresh step-up is needed: a `<foyer-step-up>` around this element (or the host) proves it, then the form is sent again.
+      if (error.code === 'step_up_required') {
+        const detail = {
+          details: error.details ?? {},
+          retry: () => void this.updateComplete.then(() => this.renderRoot.querySelector('form')?.requestSubmit()),
+          cancel: () => {},
+        };
+        this.dispatchEvent(new CustomEvent('foyer-step-up-required', { detail, bubbles: true, composed: true }));
+      }
     }
     if (snapshot.matches('done') && !previous.matches('done')) this.emit('foyer-password-changed', {});
   }

@@ -9,6 +9,7 @@ import {
   type AuthMachines,
   type FoyerClient,
 } from '@foyer/core';
+import { webauthnCeremonies } from './webauthn.js';
 
 const byClient = new WeakMap<FoyerClient, AuthMachines>();
 const byBaseUrl = new Map<string, AuthMachines>();
@@ -22,12 +23,12 @@ const byBaseUrl = new Map<string, AuthMachines>();
 export function authMachinesFor(client: FoyerClient | undefined, apiBase: string | null | undefined): AuthMachines {
   if (client) {
     let machines = byClient.get(client);
-    if (!machines) byClient.set(client, (machines = createAuthMachines(createHttpActors(client))));
+    if (!machines) byClient.set(client, (machines = createAuthMachines(createHttpActors(client), webauthnCeremonies)));
     return machines;
   }
   const baseUrl = apiBase ?? '';
   let machines = byBaseUrl.get(baseUrl);
   if (!machines)
-    byBaseUrl.set(baseUrl, (machines = createAuthMachines(createHttpActors(createFoyerClient({ baseUrl })))));
+    byBaseUrl.set(baseUrl, (machines = createAuthMachines(createHttpActors(createFoyerClient({ baseUrl })), webauthnCeremonies)));
   return machines;
 }

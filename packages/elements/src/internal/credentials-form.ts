@@ -19,7 +19,9 @@ import { FoyerCaptcha } from '../captcha/captcha.component.js';
 import { FoyerChangePassword } from '../change-password/change-password.component.js';
 import { FoyerPasswordMeter } from '../password-meter/password-meter.component.js';
 import { FoyerResetPassword } from '../reset-password/reset-password.component.js';
+import { FoyerSocialButtons } from '../social-buttons/social-buttons.component.js';
 import { FoyerVerifyEmail } from '../verify-email/verify-email.component.js';
+import type { mfaChallengeMachine } from '@foyer/core';
 import { authMachinesFor } from './auth-machines.js';
 import { renderField } from './field.js';
 import { FoyerElement, foyerStyles } from './foyer-element.js';
@@ -63,6 +65,8 @@ export interface CredentialsFormConfig {
   strengthMeter: boolean;
   /** Offer "Forgot your password?" (sign-in). */
   forgotPassword: boolean;
+  /** Wording of the provider buttons (`providers` attribute). @default 'signin' */
+  socialMode?: 'signin' | 'signup' | 'continue';
 }
 
 const credentialsStyles = css`
@@ -129,6 +133,7 @@ export abstract class FoyerCredentialsForm extends FoyerElement {
     'foyer-password-meter': FoyerPasswordMeter,
     'foyer-change-password': FoyerChangePassword,
     'foyer-reset-password': FoyerResetPassword,
+    'foyer-social-buttons': FoyerSocialButtons,
   };
 
   static override properties: PropertyDeclarations = {
@@ -138,6 +143,7 @@ export abstract class FoyerCredentialsForm extends FoyerElement {
     logic: { attribute: false },
     client: { attribute: false },
     resetLogic: { attribute: false },
+    providers: { type: String },
     showPassword: { state: true },
     resetting: { state: true },
   };
@@ -154,6 +160,8 @@ export abstract class FoyerCredentialsForm extends FoyerElement {
   declare client: FoyerClient | undefined;
   /** (sign-in) The reset machine the standalone "Forgot your password?" view starts (tests, stories). */
   declare resetLogic: ResetLogic | undefined;
+  /** Social sign-in providers shown above the form (`google apple`); see `<foyer-social-buttons>`. @default '' */
+  declare providers: string;
   declare protected showPassword: boolean;
   /** The standalone sign-in shows `<foyer-reset-password>` instead of the form. */
   declare protected resetting: boolean;
@@ -177,6 +185,7 @@ export abstract class FoyerCredentialsForm extends FoyerElement {
     super();
     this.email = '';
     this.apiBase = '';
+    this.providers = '';
     this.showPassword = false;
     this.resetting = false;
   }
@@ -311,6 +320,10 @@ export abstract class FoyerCredentialsForm extends FoyerElement {
     this.showPassword = !this.showPassword;
   }
 
+  #onMfaCancel = (): void => {
+    (this.#machine as unknown as { send(event: { type: 'mfa.cancel' }): void }).send({ type: 'mfa.cancel' });
+  };
+
   #onCancelVerification(): void {
     this.#focusAfterSubmit = false;
     this.#machine.send({ type: 'verification.cancel' });
@@ -382,6 +395,20 @@ export abstract class FoyerCredentialsForm extends FoyerElement {
       </div>`;
     }
 
+    if ((snapshot as { matches(state: string): boolean }).matches('mfaRequired')) {
+      const child = snapshot.children['mfaChallenge' as never] as ActorRefFrom<typeof mfaChallengeMachine> | undefined;
+      return html`<div part="base" class="step">
+        <foyer-mfa-challenge
+          part="mfa-challenge"
+          exportparts="base: mfa-base, heading, description, form, field, label, hint, input, error, notice, form-error, submit-button, secondary-button, passkey-button, methods, method-button"
+          locale=${this.locale}
+          .actor=${child}
+        ></foyer-mfa-challenge>
+        <button part="secondary-button" type="button" @click=${this.#onMfaCancel}>${t.mfa.startOver}</button>
+        <slot name="footer" part="footer"></slot>
+      </div>`;
+    }
+
     if (snapshot.matches('changingPassword')) {
       const child = snapshot.children['changePassword'] as ActorRefFrom<typeof changePasswordMachine> | undefined;
       return html`<div part="base" class="step">
@@ -406,6 +433,19 @@ export abstract class FoyerCredentialsForm extends FoyerElement {
       <h2 part="heading">${this.config.heading(t)}</h2>
       <p part="status" role="status">${this.#notice}</p>
       ${locked ? this.#renderLock(snapshot, t) : nothing}
+      ${
+        this.providers.trim()
+          ? html`<foyer-social-buttons
+              part="social-buttons"
+              exportparts="base: social-base, provider-button, google-button, apple-button, oidc-button, provider-logo, divider, notice: social-notice, form-error: social-error"
+              providers=${this.providers}
+              api-base=${this.apiBase}
+              mode=${this.config.socialMode ?? 'signin'}
+              locale=${this.locale}
+              divider
+            ></foyer-social-buttons>`
+          : nothing
+      }
       <form part="form" novalidate @submit=${this.#onSubmit} @input=${this.#onFormInput} @focusin=${this.#onFormInput}>
         ${renderField({
           id: 'email',

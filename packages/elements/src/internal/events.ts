@@ -31,9 +31,30 @@ export interface FoyerForgotPasswordDetail {
   email: string;
 }
 
+/** Detail of `foyer-oauth-return`: what the social sign-in callback reported on the URL. */
+export interface FoyerOAuthReturnDetail {
+  /** The provider waiting for a password sign-in to be linked. */
+  link?: string;
+  /** Why the provider sign-in failed. */
+  error?: ErrorCode;
+  /** A second factor is pending. */
+  mfa?: boolean;
+}
+
+/** Detail of `foyer-phone-mfa-required`: the sign-in answer naming the second factors to offer. */
+export interface FoyerPhoneMfaRequiredDetail {
+  mfaRequired: true;
+  factors: string[];
+}
+
 /** Detail of `foyer-session-revoked`: the revoked session's id, or `null` for all other sessions. */
 export interface FoyerSessionRevokedDetail {
   id: string | null;
+}
+
+/** Detail of `foyer-mfa-enabled`: which factor was added. */
+export interface FoyerMfaEnabledDetail {
+  type: 'totp' | 'passkey';
 }
 
 declare global {
@@ -49,5 +70,15 @@ declare global {
     'foyer-password-reset-complete': CustomEvent<FoyerUserDetail>;
     'foyer-password-changed': CustomEvent<Record<string, never>>;
     'foyer-session-revoked': CustomEvent<FoyerSessionRevokedDetail>;
+    'foyer-phone-sign-in-complete': CustomEvent<FoyerUserDetail>;
+    'foyer-phone-mfa-required': CustomEvent<FoyerPhoneMfaRequiredDetail>;
+    'foyer-account-deleted': CustomEvent<Record<string, never>>;
+    'foyer-oauth-return': CustomEvent<FoyerOAuthReturnDetail>;
+    'foyer-mfa-complete': CustomEvent<FoyerUserDetail>;
+    'foyer-mfa-expired': CustomEvent<Record<string, never>>;
+    'foyer-mfa-enabled': CustomEvent<FoyerMfaEnabledDetail>;
+    'foyer-mfa-factor-removed': CustomEvent<{ id: string }>;
+    'foyer-passkey-sign-in-complete': CustomEvent<FoyerUserDetail>;
+    'foyer-step-up-complete': CustomEvent<{ stepUpUntil: string }>;
   }
 }

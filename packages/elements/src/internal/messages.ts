@@ -7,6 +7,12 @@ import type { ErrorCode, FoyerErrorBody } from '@foyer/core';
 /** The texts of the Foyer elements. Functions take the values they interpolate. */
 export interface FoyerMessages {
   errors: Record<ErrorCode, string>;
+  /** Social sign-in: the group of provider buttons, its divider, each button, and the return messages. */
+  socialGroupLabel: string;
+  socialDivider: string;
+  socialButton: (provider: string, mode: 'signin' | 'signup' | 'continue') => string;
+  oauthLinkRequired: (provider: string) => string;
+  oauthMfaPending: string;
   /** Shown for an error code this version does not know: the server's own message follows. */
   unknownError: string;
   retryAfter: (seconds: number) => string;
@@ -99,16 +105,108 @@ export interface FoyerMessages {
   othersRevoked: string;
   noOtherSessions: string;
   retry: string;
+
+  // SMS sign-in and account deletion (issue 5)
+  phoneSignInHeading: string;
+  phoneLabel: string;
+  phoneHint: string;
+  phoneSendCode: string;
+  phoneCodeSentTo: (phone: string) => string;
+  phoneVerifySubmit: string;
+  phoneChangeNumber: string;
+  phoneSignedIn: string;
+  deleteHeading: string;
+  deleteReview: string;
+  deleteExportLink: string;
+  deleteExportHint: string;
+  deleteStart: string;
+  deleteStepUpPrompt: string;
+  deleteStepUpContinue: string;
+  cancel: string;
+  deleteConfirmLabel: (word: string, withEmail: boolean) => string;
+  deleteConfirmSubmit: string;
+  deleteDone: string;
+  /** Two-step verification: the sign-in step, setup, passkeys and step-up. */
+  mfa: MfaMessages;
+}
+
+/** Texts of the MFA elements (`<foyer-mfa-challenge>`, `<foyer-mfa-setup>`, `<foyer-passkey-button>`, `<foyer-step-up>`). */
+export interface MfaMessages {
+  challengeHeading: string;
+  challengeDescription: (method: 'totp' | 'passkey' | 'recovery_code') => string;
+  totpLabel: string;
+  totpHint: string;
+  recoveryLabel: string;
+  recoveryHint: string;
+  verifySubmit: string;
+  usePasskey: string;
+  useTotp: string;
+  useRecoveryCode: string;
+  otherMethods: string;
+  attemptsLeft: (count: number) => string;
+  passkeyCancelled: string;
+  lockedMessage: string;
+  expiredMessage: string;
+  startOver: string;
+  signInWithPasskey: string;
+  passkeyUnsupported: string;
+  setupHeading: string;
+  setupTotpStart: string;
+  setupScan: string;
+  setupQrAlt: string;
+  setupManualEntry: string;
+  setupConfirmLabel: string;
+  setupConfirmSubmit: string;
+  recoveryCodesHeading: string;
+  recoveryCodesHint: string;
+  copyCodes: string;
+  codesCopied: string;
+  downloadCodes: string;
+  recoveryCodesDone: string;
+  factorsCaption: string;
+  columnName: string;
+  columnType: string;
+  columnLastUsed: string;
+  factorType: (type: 'totp' | 'passkey' | 'recovery_codes') => string;
+  factorAdded: string;
+  factorLastUsed: (when: string | null) => string;
+  recoveryRemaining: (count: number) => string;
+  removeFactor: (label: string) => string;
+  factorRemoved: (label: string) => string;
+  removedGeneric: string;
+  addPasskey: string;
+  passkeyLabel: string;
+  passkeyAdded: string;
+  noFactors: string;
+  stepUpHeading: string;
+  stepUpDescription: string;
+  stepUpPasswordLabel: string;
+  stepUpSubmit: string;
+  stepUpDone: string;
 }
 
 /** English (the default and the fallback). */
 export const en: FoyerMessages = {
+  socialGroupLabel: 'Sign in with another account',
+  socialDivider: 'or',
+  socialButton: (provider, mode) =>
+    mode === 'continue'
+      ? `Continue with ${provider}`
+      : mode === 'signup'
+        ? `Sign up with ${provider}`
+        : `Sign in with ${provider}`,
+  oauthLinkRequired: (provider) =>
+    `You already have an account with this email. Sign in with your password once to connect ${provider}.`,
+  oauthMfaPending: 'Almost done: confirm it is you with your second factor.',
   errors: {
     invalid_input: 'Some fields are not valid. Check them and try again.',
     invalid_code: 'That code is not right. Check the email and try again.',
     unauthenticated: 'You are not signed in.',
     invalid_credentials: 'The email or password is not right.',
     email_not_verified: 'Please verify your email address first.',
+    step_up_required: 'Confirm it is you to continue.',
+    mfa_required: 'Turn on two-step verification first.',
+    mfa_pending_expired: 'This sign-in took too long. Sign in again.',
     csrf_rejected: 'This page is not allowed to sign you in.',
     not_found: 'Something is missing on our side. Try again later.',
     version_conflict: 'This was changed somewhere else. Review the latest version.',
@@ -125,6 +223,7 @@ export const en: FoyerMessages = {
     captcha_invalid: 'The human check did not pass. Try it again.',
     unsupported_media_type: 'Something went wrong on our side. Try again later.',
     rate_limited: 'Too many attempts. Try again later.',
+    oauth_failed: 'Signing in with that provider did not work. Try again or use another way to sign in.',
     internal_error: 'Something went wrong on our side. Try again later.',
     network_error: 'Could not reach the server. Check your connection and try again.',
   },
@@ -230,6 +329,86 @@ export const en: FoyerMessages = {
   othersRevoked: 'Signed out of all other sessions.',
   noOtherSessions: 'You are not signed in anywhere else.',
   retry: 'Try again',
+
+  phoneSignInHeading: 'Sign in with your phone',
+  phoneLabel: 'Phone number',
+  phoneHint: 'We text a 6-digit code to the number you added to your account.',
+  phoneSendCode: 'Text me a code',
+  phoneCodeSentTo: (phone) => `If ${phone} belongs to an account, a code is on its way. It works for 10 minutes.`,
+  phoneVerifySubmit: 'Sign in',
+  phoneChangeNumber: 'Use a different number',
+  phoneSignedIn: 'You are signed in.',
+  deleteHeading: 'Delete your account',
+  deleteReview:
+    'Deleting your account removes your profile, onboarding answers, phone numbers, devices and sessions, and takes your public pages offline. It cannot be undone.',
+  deleteExportLink: 'Download your data (JSON)',
+  deleteExportHint: 'Download your data first: after the deletion it is gone.',
+  deleteStart: 'Continue to delete',
+  deleteStepUpPrompt: 'For your safety, confirm it is you first.',
+  deleteStepUpContinue: 'I have confirmed, continue',
+  cancel: 'Cancel',
+  deleteConfirmLabel: (word, withEmail) =>
+    withEmail ? `Type ${word} or your email address to confirm` : `Type ${word} to confirm`,
+  deleteConfirmSubmit: 'Delete my account',
+  deleteDone: 'Your account has been deleted. A confirmation is on its way to your email.',
+  mfa: {
+    challengeHeading: 'Two-step verification',
+    challengeDescription: (method) =>
+      method === 'totp'
+        ? 'Enter the 6-digit code from your authenticator app.'
+        : method === 'passkey'
+          ? 'Confirm with your passkey.'
+          : 'Enter one of your recovery codes. Each works once.',
+    totpLabel: 'Authentication code',
+    totpHint: '6 digits, from your authenticator app.',
+    recoveryLabel: 'Recovery code',
+    recoveryHint: 'Like abcde-fghjk.',
+    verifySubmit: 'Verify',
+    usePasskey: 'Use a passkey',
+    useTotp: 'Use your authenticator app',
+    useRecoveryCode: 'Use a recovery code',
+    otherMethods: 'Other ways to verify',
+    attemptsLeft: (count) => (count === 1 ? '1 try left.' : `${count} tries left.`),
+    passkeyCancelled: 'The passkey request was cancelled. Try again or choose another way.',
+    lockedMessage: 'Too many wrong codes. Two-step verification is paused for a while.',
+    expiredMessage: 'This sign-in took too long. Sign in again.',
+    startOver: 'Sign in again',
+    signInWithPasskey: 'Sign in with a passkey',
+    passkeyUnsupported: 'This browser does not support passkeys.',
+    setupHeading: 'Two-step verification',
+    setupTotpStart: 'Set up an authenticator app',
+    setupScan: 'Scan this QR code with your authenticator app, or enter the key below.',
+    setupQrAlt: 'QR code to add this account to an authenticator app',
+    setupManualEntry: 'Setup key',
+    setupConfirmLabel: 'Code from the app',
+    setupConfirmSubmit: 'Turn on',
+    recoveryCodesHeading: 'Save your recovery codes',
+    recoveryCodesHint: 'Each code signs you in once if you lose your device. Keep them somewhere safe: they are shown only now.',
+    copyCodes: 'Copy codes',
+    codesCopied: 'Codes copied.',
+    downloadCodes: 'Download codes',
+    recoveryCodesDone: 'I saved them',
+    factorsCaption: 'Your sign-in methods',
+    columnName: 'Name',
+    columnType: 'Type',
+    columnLastUsed: 'Last used',
+    factorType: (type) => (type === 'totp' ? 'Authenticator app' : type === 'passkey' ? 'Passkey' : 'Recovery codes'),
+    factorAdded: 'Added',
+    factorLastUsed: (when) => (when ? `Last used ${when}` : 'Never used'),
+    recoveryRemaining: (count) => `${count} left`,
+    removeFactor: (label) => `Remove ${label}`,
+    factorRemoved: (label) => `${label} removed.`,
+    removedGeneric: 'Sign-in method',
+    addPasskey: 'Add a passkey',
+    passkeyLabel: 'Passkey name',
+    passkeyAdded: 'Passkey added.',
+    noFactors: 'Two-step verification is off.',
+    stepUpHeading: 'Confirm it’s you',
+    stepUpDescription: 'This is a sensitive change. Confirm it’s you to continue.',
+    stepUpPasswordLabel: 'Password',
+    stepUpSubmit: 'Confirm',
+    stepUpDone: 'Confirmed.',
+  },
 };
 
 /** The locale used when none is set or the set one has no table. */
@@ -249,6 +428,7 @@ export function registerMessages(locale: string, messages: Partial<FoyerMessages
     ...messages,
     errors: { ...en.errors, ...messages.errors },
     passwordProblems: { ...en.passwordProblems, ...messages.passwordProblems },
+    mfa: { ...en.mfa, ...messages.mfa },
   });
 }
 

@@ -188,6 +188,13 @@ export class FoyerResetPassword extends FoyerElement {
       ${
         snapshot.status === 'done'
           ? nothing
+          : snapshot.matches('mfaRequired')
+            ? html`<foyer-mfa-challenge
+                part="mfa-challenge"
+                exportparts="base: mfa-base, description, form, field, label, hint, input, error, notice, form-error, submit-button, secondary-button, passkey-button, methods, method-button"
+                locale=${this.locale}
+                .actor=${snapshot.children['mfaChallenge' as never]}
+              ></foyer-mfa-challenge>`
           : snapshot.matches('requesting') || snapshot.matches('sendingRequest')
             ? this.#renderRequest(snapshot, t)
             : this.#renderReset(snapshot, t)

@@ -28,6 +28,7 @@ const config: CredentialsFormConfig = {
  * @attr email - Pre-fills the email (input of the machine, read on connect).
  * @attr api-base - Where the Foyer server is mounted; `''` (default) is the page's own origin.
  * @attr locale - Language of the texts. @default 'en'
+ * @attr providers - Social sign-in buttons above the form, in order (`google apple`; see `<foyer-social-buttons>`). @default ''
  *
  * @prop {ActorRefFrom<typeof signInMachine>} actor - A running signIn actor to render (handed down by `<foyer-auth>`).
  * @prop {typeof signInMachine} logic - A provided signIn machine (e.g. with fake actors).
@@ -53,6 +54,7 @@ const config: CredentialsFormConfig = {
  * @csspart notice - Status messages (new code sent, signed in).
  * @csspart verify-email - The nested `<foyer-verify-email>` of the verification step (its parts are exported under the same names; its `base` as `verify-base`).
  * @csspart footer - The footer slot.
+ * @csspart social-buttons - The nested `<foyer-social-buttons>` (its parts exported: `provider-button`, `google-button`, `apple-button`, `oidc-button`, `provider-logo`, `divider`, `social-notice`, `social-error`).
  *
  * @cssproperty --foyer-color-primary - Buttons, links and focus.
  * @cssproperty --foyer-color-on-primary - Text on primary buttons.

@@ -12,6 +12,7 @@ const config: CredentialsFormConfig = {
   logic: (machines) => machines.signUp as unknown as ReturnType<CredentialsFormConfig['logic']>,
   strengthMeter: true,
   forgotPassword: false,
+  socialMode: 'signup',
 };
 
 /**

@@ -20,6 +20,8 @@ export interface SessionTable {
   ip_prefix: string | null;
   /** 1 when the password used to sign in is known breached: the person should change it; else NULL. */
   password_change_required: number | null;
+  /** When this session last proved a second factor (or, without MFA, the password again): step-up. */
+  step_up_at?: string | null;
 }
 
 /** A session as read from the database. */

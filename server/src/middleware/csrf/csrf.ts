@@ -12,6 +12,11 @@ export interface CsrfProtectionOptions {
   allowedOrigins?: readonly string[];
   /** The server's public URL; its origin is allowed besides the request URL's own origin. */
   publicUrl?: string;
+  /**
+   * Requests let through whatever their origin: only for routes protected otherwise (the OpenID
+   * `form_post` callback, guarded by state, nonce and PKCE). @default none
+   */
+  exempt?: (path: string, method: string) => boolean;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -29,6 +34,7 @@ export function csrfProtection(options: CsrfProtectionOptions = {}): MiddlewareH
   if (options.publicUrl) allowed.add(new URL(options.publicUrl).origin);
   return async (c, next) => {
     if (SAFE_METHODS.has(c.req.method)) return next();
+    if (options.exempt?.(c.req.path, c.req.method)) return next();
     const origin = c.req.header('origin');
     if (origin !== undefined) {
       if (allowed.has(origin) || origin === new URL(c.req.url).origin) return next();

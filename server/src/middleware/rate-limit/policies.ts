@@ -16,7 +16,10 @@ export type RateLimitPolicyId =
   | 'password-forgot'
   | 'password-reset'
   | 'unlock'
-  | 'captcha-challenge';
+  | 'captcha-challenge'
+  | 'mfa-verify'
+  | 'mfa-setup'
+  | 'passkey-options';
 
 /** One dimension's limit. */
 export interface RateLimitWindow {
@@ -54,6 +57,9 @@ export const DEFAULT_RATE_LIMITS: Record<RateLimitPolicyId, Required<RateLimitPo
   'password-reset': { identity: { limit: 10, windowMs: 15 * MINUTE }, ip: { limit: 30, windowMs: 15 * MINUTE } },
   unlock: { identity: false, ip: { limit: 20, windowMs: 15 * MINUTE } },
   'captcha-challenge': { identity: false, ip: { limit: 60, windowMs: MINUTE } },
+  'mfa-verify': { identity: false, ip: { limit: 30, windowMs: 15 * MINUTE } },
+  'mfa-setup': { identity: false, ip: { limit: 30, windowMs: 15 * MINUTE } },
+  'passkey-options': { identity: false, ip: { limit: 60, windowMs: 15 * MINUTE } },
 };
 
 /** What the policies need from the server. */

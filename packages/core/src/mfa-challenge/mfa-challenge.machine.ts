@@ -1,0 +1,173 @@
+/**
+ * @module The second step of a sign-in: the server answered `{ mfaRequired, factors }` and holds
+ * a pending sign-in; the person completes it with an authenticator code, a recovery code or a
+ * passkey. Wrong codes stay here with the server's `attemptsLeft`; too many lock (`423`), and a
+ * pending sign-in that expired or died sends the person back to the password (`expired`).
+ */
+import { assertEvent, assign, setup } from 'xstate';
+import { authActorPlaceholders, passkeyCeremonyPlaceholders } from '../actors/auth.actors.js';
+import { codeSchema, fieldErrorsOf, recoveryCodeSchema, type MfaMethod, type User } from '../contracts/index.js';
+import { errorOfEvent, isFoyerError, type FoyerErrorBody } from '../errors.js';
+
+/** Input of {@link mfaChallengeMachine}: the methods the server offered. */
+export interface MfaChallengeInput {
+  factors: MfaMethod[];
+}
+
+/** Context of {@link mfaChallengeMachine}. Codes are never kept here. */
+export interface MfaChallengeContext {
+  factors: MfaMethod[];
+  /** The method on screen. */
+  method: MfaMethod;
+  error: FoyerErrorBody | null;
+  fieldErrors: Record<string, string>;
+  attemptsLeft: number | null;
+  /** The browser's passkey prompt was dismissed (not an error to shout about). */
+  passkeyCancelled: boolean;
+  /** Seconds until a lock ends. */
+  retryAfter: number | null;
+  user: User | null;
+}
+
+/** Events of {@link mfaChallengeMachine}. */
+export type MfaChallengeEvent =
+  { type: 'factor.choose'; factor: MfaMethod } | { type: 'code.submit'; code: string } | { type: 'passkey.start' };
+
+/** The method shown first: an authenticator app, else a passkey, else a recovery code. */
+export function preferredMfaMethod(factors: readonly MfaMethod[]): MfaMethod {
+  return factors.includes('totp') ? 'totp' : factors.includes('passkey') ? 'passkey' : 'recovery_code';
+}
+
+/**
+ * States: `entering` (code or passkey button) → `verifying` → `done` (output `{ user }`);
+ * `passkeyOptions` → `passkeyPrompt` → `verifying` for passkeys; `locked` (423) and `expired`
+ * (the pending sign-in is gone: sign in again) are final-looking states the element explains.
+ *
+ * @example
+ * const actor = createActor(mfaChallengeMachine.provide({ actors }), { input: { factors: ['totp', 'recovery_code'] } }).start();
+ * actor.send({ type: 'code.submit', code: '123456' });
+ */
+export const mfaChallengeMachine = setup({
+  types: {
+    context: {} as MfaChallengeContext,
+    input: {} as MfaChallengeInput,
+    events: {} as MfaChallengeEvent,
+    output: {} as { user: User },
+  },
+  actors: {
+    verifyMfa: authActorPlaceholders.verifyMfa,
+    passkeyAuthenticateOptions: authActorPlaceholders.passkeyAuthenticateOptions,
+    webauthnAuthenticate: passkeyCeremonyPlaceholders.webauthnAuthenticate,
+  },
+  guards: {
+    isCodeValid: ({ context, event }) => {
+      assertEvent(event, 'code.submit');
+      return (context.method === 'recovery_code' ? recoveryCodeSchema : codeSchema).safeParse(event.code).success;
+    },
+    isOffered: ({ context, event }) => {
+      assertEvent(event, 'factor.choose');
+      return context.factors.includes(event.factor);
+    },
+    isPasskeyOffered: ({ context }) => context.factors.includes('passkey'),
+    isLocked: ({ event }) => errorOfEvent(event).code === 'account_locked',
+    isExpired: ({ event }) => ['mfa_pending_expired', 'unauthenticated'].includes(errorOfEvent(event).code),
+    isCeremonyCancelled: ({ event }) => !isFoyerError((event as { error?: unknown }).error),
+  },
+  actions: {
+    assignCodeErrors: assign(({ context, event }) => {
+      assertEvent(event, 'code.submit');
+      const result = (context.method === 'recovery_code' ? recoveryCodeSchema : codeSchema).safeParse(event.code);
+      const fieldErrors: Record<string, string> = result.success
+        ? {}
+        : { code: fieldErrorsOf(result.error)['_'] ?? 'Enter the code.' };
+      return { error: null, fieldErrors };
+    }),
+    assignMethod: assign(({ event }) => {
+      assertEvent(event, 'factor.choose');
+      return { method: event.factor, error: null, fieldErrors: {}, passkeyCancelled: false };
+    }),
+    clearErrors: assign({ error: null, fieldErrors: {}, passkeyCancelled: false }),
+    assignServerError: assign(({ event }) => {
+      const error = errorOfEvent(event);
+      const attemptsLeft = typeof error.details?.attemptsLeft === 'number' ? error.details.attemptsLeft : null;
+      return { error, fieldErrors: error.fields ?? {}, attemptsLeft, retryAfter: error.retryAfter ?? null };
+    }),
+    assignCancelled: assign({ passkeyCancelled: true, error: null }),
+    assignUser: assign(({ event }) => ({
+      user: (event as unknown as { output: { user: User } }).output.user,
+      error: null,
+    })),
+  },
+}).createMachine({
+  id: 'mfaChallenge',
+  context: ({ input }) => ({
+    factors: input.factors,
+    method: preferredMfaMethod(input.factors),
+    error: null,
+    fieldErrors: {},
+    attemptsLeft: null,
+    passkeyCancelled: false,
+    retryAfter: null,
+    user: null,
+  }),
+  initial: 'entering',
+  states: {
+    entering: {
+      on: {
+        'factor.choose': { guard: 'isOffered', actions: 'assignMethod' },
+        'code.submit': [
+          { guard: 'isCodeValid', target: 'verifying', actions: 'clearErrors' },
+          { actions: 'assignCodeErrors' },
+        ],
+        'passkey.start': { guard: 'isPasskeyOffered', target: 'passkeyOptions', actions: 'clearErrors' },
+      },
+    },
+    verifying: {
+      invoke: {
+        src: 'verifyMfa',
+        input: ({ context, event }) => {
+          if (event.type === 'code.submit')
+            return context.method === 'recovery_code'
+              ? { factor: 'recovery_code' as const, code: event.code }
+              : { factor: 'totp' as const, code: event.code };
+          // From the passkey prompt: the assertion JSON.
+          return {
+            factor: 'passkey' as const,
+            response: (event as unknown as { output: Record<string, unknown> }).output as never,
+          };
+        },
+        onDone: { target: 'done', actions: 'assignUser' },
+        onError: [
+          { guard: 'isLocked', target: 'locked', actions: 'assignServerError' },
+          { guard: 'isExpired', target: 'expired', actions: 'assignServerError' },
+          { target: 'entering', actions: 'assignServerError' },
+        ],
+      },
+    },
+    passkeyOptions: {
+      invoke: {
+        src: 'passkeyAuthenticateOptions',
+        input: () => ({}),
+        onDone: 'passkeyPrompt',
+        onError: { target: 'entering', actions: 'assignServerError' },
+      },
+    },
+    passkeyPrompt: {
+      invoke: {
+        src: 'webauthnAuthenticate',
+        input: ({ event }) => ({ options: (event as unknown as { output: { challenge: string } }).output }),
+        onDone: 'verifying',
+        onError: [
+          { guard: 'isCeremonyCancelled', target: 'entering', actions: 'assignCancelled' },
+          { target: 'entering', actions: 'assignServerError' },
+        ],
+      },
+    },
+    locked: {
+      on: { 'factor.choose': { guard: 'isOffered', target: 'entering', actions: 'assignMethod' } },
+    },
+    expired: {},
+    done: { type: 'final' },
+  },
+  output: ({ context }) => ({ user: context.user as User }),
+});

@@ -1,0 +1,2 @@
+/** @module Managing second factors. */
+export * from './mfa-setup.machine.js';

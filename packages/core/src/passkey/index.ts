@@ -1,0 +1,2 @@
+/** @module Passkey registration and sign-in. */
+export * from './passkey.machine.js';

@@ -1,0 +1,1 @@
+export * from './phone-sign-in.machine.js';

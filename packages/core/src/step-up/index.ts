@@ -1,0 +1,2 @@
+/** @module Step-up for sensitive actions. */
+export * from './step-up.machine.js';

@@ -1,0 +1,177 @@
+/**
+ * @module Step-up: a sensitive action answered `403 step_up_required` with the methods the person
+ * can use; this machine prompts for one (authenticator code, recovery code, passkey, or the
+ * password for accounts without MFA), verifies it with `POST /auth/step-up`, and ends with
+ * `{ stepUpUntil }` so the caller retries the action. `cancel` ends it with `null`.
+ */
+import { assertEvent, assign, setup } from 'xstate';
+import { authActorPlaceholders, passkeyCeremonyPlaceholders } from '../actors/auth.actors.js';
+import { codeSchema, fieldErrorsOf, recoveryCodeSchema, type StepUpMethod } from '../contracts/index.js';
+import { errorOfEvent, isFoyerError, type FoyerErrorBody } from '../errors.js';
+
+/** Input of {@link stepUpMachine}: `details.methods` of the `step_up_required` answer. */
+export interface StepUpInput {
+  methods: StepUpMethod[];
+}
+
+/** Context of {@link stepUpMachine}. Secrets are never kept here. */
+export interface StepUpContext {
+  methods: StepUpMethod[];
+  method: StepUpMethod;
+  error: FoyerErrorBody | null;
+  fieldErrors: Record<string, string>;
+  attemptsLeft: number | null;
+  passkeyCancelled: boolean;
+  stepUpUntil: string | null;
+}
+
+/** Events of {@link stepUpMachine}. */
+export type StepUpEvent =
+  | { type: 'factor.choose'; factor: StepUpMethod }
+  | { type: 'code.submit'; code: string }
+  | { type: 'password.submit'; password: string }
+  | { type: 'passkey.start' }
+  | { type: 'cancel' };
+
+function preferred(methods: readonly StepUpMethod[]): StepUpMethod {
+  for (const method of ['totp', 'passkey', 'password', 'recovery_code'] as const)
+    if (methods.includes(method)) return method;
+  return 'password';
+}
+
+/**
+ * States: `prompting` → `verifying` → `done` (output `{ stepUpUntil }`); passkeys go through
+ * `passkeyOptions` → `passkeyPrompt`; `locked` on 423; `cancel` → `cancelled` (output `null`).
+ *
+ * @example
+ * const actor = createActor(stepUpMachine.provide({ actors }), { input: { methods: ['password'] } }).start();
+ * actor.send({ type: 'password.submit', password });
+ */
+export const stepUpMachine = setup({
+  types: {
+    context: {} as StepUpContext,
+    input: {} as StepUpInput,
+    events: {} as StepUpEvent,
+    output: {} as { stepUpUntil: string } | null,
+  },
+  actors: {
+    stepUp: authActorPlaceholders.stepUp,
+    passkeyAuthenticateOptions: authActorPlaceholders.passkeyAuthenticateOptions,
+    webauthnAuthenticate: passkeyCeremonyPlaceholders.webauthnAuthenticate,
+  },
+  guards: {
+    isCodeValid: ({ context, event }) => {
+      assertEvent(event, 'code.submit');
+      return (context.method === 'recovery_code' ? recoveryCodeSchema : codeSchema).safeParse(event.code).success;
+    },
+    isPasswordGiven: ({ event }) => {
+      assertEvent(event, 'password.submit');
+      return event.password.length > 0;
+    },
+    isOffered: ({ context, event }) => {
+      assertEvent(event, 'factor.choose');
+      return context.methods.includes(event.factor);
+    },
+    isPasskeyOffered: ({ context }) => context.methods.includes('passkey'),
+    isLocked: ({ event }) => errorOfEvent(event).code === 'account_locked',
+    isCeremonyCancelled: ({ event }) => !isFoyerError((event as { error?: unknown }).error),
+  },
+  actions: {
+    assignCodeErrors: assign(({ context, event }) => {
+      assertEvent(event, 'code.submit');
+      const result = (context.method === 'recovery_code' ? recoveryCodeSchema : codeSchema).safeParse(event.code);
+      const fieldErrors: Record<string, string> = result.success
+        ? {}
+        : { code: fieldErrorsOf(result.error)['_'] ?? 'Enter the code.' };
+      return { error: null, fieldErrors };
+    }),
+    assignPasswordMissing: assign({ error: null, fieldErrors: { password: 'Enter your password.' } }),
+    assignMethod: assign(({ event }) => {
+      assertEvent(event, 'factor.choose');
+      return { method: event.factor, error: null, fieldErrors: {}, passkeyCancelled: false };
+    }),
+    clearErrors: assign({ error: null, fieldErrors: {}, passkeyCancelled: false }),
+    assignServerError: assign(({ event }) => {
+      const error = errorOfEvent(event);
+      const attemptsLeft = typeof error.details?.attemptsLeft === 'number' ? error.details.attemptsLeft : null;
+      return { error, fieldErrors: error.fields ?? {}, attemptsLeft };
+    }),
+    assignCancelled: assign({ passkeyCancelled: true, error: null }),
+  },
+}).createMachine({
+  id: 'stepUp',
+  context: ({ input }) => ({
+    methods: input.methods.length > 0 ? input.methods : ['password'],
+    method: preferred(input.methods),
+    error: null,
+    fieldErrors: {},
+    attemptsLeft: null,
+    passkeyCancelled: false,
+    stepUpUntil: null,
+  }),
+  initial: 'prompting',
+  on: { cancel: '.cancelled' },
+  states: {
+    prompting: {
+      on: {
+        'factor.choose': { guard: 'isOffered', actions: 'assignMethod' },
+        'code.submit': [
+          { guard: 'isCodeValid', target: 'verifying', actions: 'clearErrors' },
+          { actions: 'assignCodeErrors' },
+        ],
+        'password.submit': [
+          { guard: 'isPasswordGiven', target: 'verifying', actions: 'clearErrors' },
+          { actions: 'assignPasswordMissing' },
+        ],
+        'passkey.start': { guard: 'isPasskeyOffered', target: 'passkeyOptions', actions: 'clearErrors' },
+      },
+    },
+    verifying: {
+      invoke: {
+        src: 'stepUp',
+        input: ({ context, event }) => {
+          if (event.type === 'password.submit') return { factor: 'password' as const, password: event.password };
+          if (event.type === 'code.submit')
+            return context.method === 'recovery_code'
+              ? { factor: 'recovery_code' as const, code: event.code }
+              : { factor: 'totp' as const, code: event.code };
+          return {
+            factor: 'passkey' as const,
+            response: (event as unknown as { output: Record<string, unknown> }).output as never,
+          };
+        },
+        onDone: {
+          target: 'done',
+          actions: assign({ stepUpUntil: ({ event }) => event.output.stepUpUntil, error: null }),
+        },
+        onError: [
+          { guard: 'isLocked', target: 'locked', actions: 'assignServerError' },
+          { target: 'prompting', actions: 'assignServerError' },
+        ],
+      },
+    },
+    passkeyOptions: {
+      invoke: {
+        src: 'passkeyAuthenticateOptions',
+        input: () => ({}),
+        onDone: 'passkeyPrompt',
+        onError: { target: 'prompting', actions: 'assignServerError' },
+      },
+    },
+    passkeyPrompt: {
+      invoke: {
+        src: 'webauthnAuthenticate',
+        input: ({ event }) => ({ options: (event as unknown as { output: { challenge: string } }).output }),
+        onDone: 'verifying',
+        onError: [
+          { guard: 'isCeremonyCancelled', target: 'prompting', actions: 'assignCancelled' },
+          { target: 'prompting', actions: 'assignServerError' },
+        ],
+      },
+    },
+    locked: {},
+    cancelled: { type: 'final' },
+    done: { type: 'final' },
+  },
+  output: ({ context }) => (context.stepUpUntil ? { stepUpUntil: context.stepUpUntil } : null),
+});

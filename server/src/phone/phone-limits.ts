@@ -1,0 +1,113 @@
+/**
+ * @module Limits on sending and checking SMS codes. SMS pumping ("toll fraud": bots request codes
+ * to premium numbers the attacker is paid for) is a cost attack, so sending is capped per number
+ * (short window and per day), per client IP, and per country calling code per day; checking is
+ * capped per number and per IP. Counters live in the rate-limit store (database or Redis), so
+ * several instances agree. Every request counts, whether or not the number belongs to an account,
+ * so a `429` never tells which numbers are registered.
+ */
+import type { Context } from 'hono';
+import { FoyerError } from '@foyer/core';
+import type { RateLimitWindow } from '../middleware/rate-limit/policies.js';
+import { clientAddress } from '../security/client-address.js';
+import { identityHash, recordAuditEvent } from '../security/audit-log.js';
+import type { FoyerServerContext } from '../server-context.js';
+import type { NormalizedPhone } from './phone-numbers.js';
+
+const MINUTE = 60_000;
+const DAY = 24 * 60 * MINUTE;
+
+/** The SMS limits; `false` turns one off. */
+export interface PhoneLimits {
+  /** Codes sent to one number in a short window. @default { limit: 3, windowMs: 900_000 } */
+  sendPerNumber: RateLimitWindow | false;
+  /** Codes sent to one number per day. @default { limit: 10, windowMs: 86_400_000 } */
+  sendPerNumberDaily: RateLimitWindow | false;
+  /** Code requests from one IP. @default { limit: 10, windowMs: 900_000 } */
+  sendPerIp: RateLimitWindow | false;
+  /** Codes sent to one country calling code per day (caps the bill of a pumping attack). @default { limit: 1000, windowMs: 86_400_000 } */
+  sendPerCountryDaily: RateLimitWindow | false;
+  /** Code checks for one number. @default { limit: 20, windowMs: 900_000 } */
+  verifyPerNumber: RateLimitWindow | false;
+  /** Code checks from one IP. @default { limit: 60, windowMs: 900_000 } */
+  verifyPerIp: RateLimitWindow | false;
+}
+
+/** Default SMS limits. */
+export const DEFAULT_PHONE_LIMITS: PhoneLimits = {
+  sendPerNumber: { limit: 3, windowMs: 15 * MINUTE },
+  sendPerNumberDaily: { limit: 10, windowMs: DAY },
+  sendPerIp: { limit: 10, windowMs: 15 * MINUTE },
+  sendPerCountryDaily: { limit: 1000, windowMs: DAY },
+  verifyPerNumber: { limit: 20, windowMs: 15 * MINUTE },
+  verifyPerIp: { limit: 60, windowMs: 15 * MINUTE },
+};
+
+type Dimension = [name: keyof PhoneLimits, key: string | undefined];
+
+async function enforce(
+  ctx: FoyerServerContext,
+  c: Context | undefined,
+  limits: PhoneLimits,
+  phone: NormalizedPhone,
+  dimensions: Dimension[],
+): Promise<void> {
+  const store = ctx.signInSecurity.rateLimitStore;
+  const at = ctx.now().getTime();
+  for (const [name, key] of dimensions) {
+    const window = limits[name];
+    if (!window || key === undefined) continue;
+    let bucket;
+    try {
+      bucket = await store.hit(`sms:${name}:${key}`, window.windowMs, at);
+    } catch (error) {
+      ctx.logger?.error({ err: error }, 'rate-limit store failed; SMS request let through');
+      continue;
+    }
+    if (bucket.hits > window.limit) {
+      const retryAfter = Math.max(1, Math.ceil((bucket.resetAt - at) / 1000));
+      await recordAuditEvent(ctx, c, {
+        type: 'rate_limited',
+        identity: phone.e164,
+        details: { policy: 'sms', dimension: name, limit: window.limit, windowMs: window.windowMs },
+      });
+      throw new FoyerError('rate_limited', { retryAfter });
+    }
+  }
+}
+
+/**
+ * Counts one code request for `phone` (narrowest first: a flood for one number exhausts that
+ * number's quota before its IP's).
+ * @throws `429 rate_limited` with `retryAfter`
+ */
+export async function enforceSendLimits(
+  ctx: FoyerServerContext,
+  c: Context | undefined,
+  limits: PhoneLimits,
+  phone: NormalizedPhone,
+): Promise<void> {
+  const number = identityHash(phone.e164);
+  await enforce(ctx, c, limits, phone, [
+    ['sendPerNumber', number],
+    ['sendPerNumberDaily', number],
+    ['sendPerIp', c ? (clientAddress(c, { trustProxy: ctx.trustProxy }) ?? 'unknown') : undefined],
+    ['sendPerCountryDaily', phone.callingCode],
+  ]);
+}
+
+/**
+ * Counts one code check for `phone`.
+ * @throws `429 rate_limited` with `retryAfter`
+ */
+export async function enforceVerifyLimits(
+  ctx: FoyerServerContext,
+  c: Context | undefined,
+  limits: PhoneLimits,
+  phone: NormalizedPhone,
+): Promise<void> {
+  await enforce(ctx, c, limits, phone, [
+    ['verifyPerNumber', identityHash(phone.e164)],
+    ['verifyPerIp', c ? (clientAddress(c, { trustProxy: ctx.trustProxy }) ?? 'unknown') : undefined],
+  ]);
+}

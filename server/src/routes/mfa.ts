@@ -1,0 +1,362 @@
+/**
+ * @module The MFA routes (`/auth/mfa/*`, `/auth/passkeys/*`, `/auth/step-up`): TOTP setup and
+ * confirmation, recovery codes, passkey registration and sign-in, the second step of a pending
+ * sign-in, listing and removing factors (step-up), and step-up itself. OWASP ASVS 4.0.3 V2.8
+ * (one-time verifiers), V2.7; NIST SP 800-63B §5.1.4 (OTP), §5.1.8 (WebAuthn), §5.2.2.
+ */
+import { randomUUID } from 'node:crypto';
+import { Hono, type Context } from 'hono';
+import QRCode from 'qrcode';
+import {
+  FoyerError,
+  MFA_ROUTES,
+  mfaVerifyRequestSchema,
+  passkeyAuthenticateOptionsRequestSchema,
+  passkeyAuthenticateVerifyRequestSchema,
+  passkeyRegisterVerifyRequestSchema,
+  stepUpRequestSchema,
+  totpConfirmRequestSchema,
+  type MfaFactor,
+} from '@foyer/core';
+import { resetPasswordUrl } from '../auth/account-links.js';
+import { finishSignIn, type FirstFactor } from '../auth/complete-sign-in.js';
+import {
+  findPendingSignIn,
+  consumePendingSignIn,
+  recordPendingFailure,
+  MFA_PENDING_COOKIE_NAME,
+} from '../auth/mfa/pending-sign-in.js';
+import { issueRecoveryCodes } from '../auth/mfa/recovery-codes.js';
+import { mfaMethodsOf, verifySecondFactor } from '../auth/mfa/second-factor.js';
+import { matchTotpStep, newTotpSecret, openTotpSecret, sealTotpSecret, totpFor } from '../auth/mfa/totp.js';
+import {
+  passkeyAuthenticationOptions,
+  passkeyRegistrationOptions,
+  verifyPasskeyAssertion,
+  verifyPasskeyRegistration,
+} from '../auth/mfa/webauthn.js';
+import { countUnusedRecoveryCodes, listConfirmedFactors, markStepUp } from '../db/repositories/mfa.js';
+import { findUserByEmail, findUserById } from '../db/repositories/users.js';
+import { securityChangeEmail, type SecurityChange } from '../mail/mfa-templates.js';
+import { jsonBodyOnly } from '../middleware/json-body/json-body.js';
+import { sessionLoader, type SessionVariables } from '../middleware/session/session.js';
+import { requireStepUp } from '../middleware/step-up/index.js';
+import { recordAuditEvent } from '../security/audit-log.js';
+import type { FoyerEnv, FoyerServerContext } from '../server-context.js';
+import { parseJsonBody } from '../validation/parse-json-body.js';
+import { AUTH_BODY_LIMIT_BYTES } from './auth.js';
+import { getCookie } from 'hono/cookie';
+
+/** How long a step-up lasts for the default `requireStepUp()`. */
+export const STEP_UP_TTL_MS = 5 * 60_000;
+/** Id of the recovery-codes entry of `GET /auth/mfa`. */
+export const RECOVERY_CODES_FACTOR_ID = 'recovery-codes';
+
+function routePath(route: { path: string }): string {
+  return route.path.slice('/auth'.length);
+}
+
+/** `2026-11-28 10:00` (UTC), for emails. */
+export function mailTime(date: Date): string {
+  return date.toISOString().replace('T', ' ').slice(0, 16);
+}
+
+/** Tells the user's verified email about a security change (the only verified channel so far). */
+export function notifySecurityChange(ctx: FoyerServerContext, c: Context, email: string, change: SecurityChange): void {
+  ctx.sendInBackground(
+    securityChangeEmail({ to: email, change, when: mailTime(ctx.now()), resetUrl: resetPasswordUrl(ctx, c) }),
+  );
+}
+
+type Env = FoyerEnv & { Variables: SessionVariables };
+
+/** The signed-in user, or `401`. */
+function signedIn(c: Context<Env>) {
+  const current = c.get('session');
+  if (!current) throw new FoyerError('unauthenticated');
+  return current;
+}
+
+/**
+ * Creates the MFA sub-app; mount it with `app.route('/auth', createMfaRoutes(ctx))`.
+ *
+ * @example
+ * app.route('/auth', createMfaRoutes(ctx));
+ */
+export function createMfaRoutes(ctx: FoyerServerContext): Hono<Env> {
+  const routes = new Hono<Env>();
+  const body = jsonBodyOnly({ maxBytes: AUTH_BODY_LIMIT_BYTES });
+  routes.use('/mfa/*', body);
+  routes.use('/mfa', body);
+  routes.use('/passkeys/*', body);
+  routes.use('/step-up', body);
+  const { rateLimit } = ctx.signInSecurity;
+  const session = sessionLoader(ctx);
+
+  routes.get(routePath(MFA_ROUTES.listFactors), session, async (c) => {
+    const { user } = signedIn(c);
+    const rows = await listConfirmedFactors(ctx.db, user.id);
+    const factors: MfaFactor[] = rows.map((row) => ({
+      id: row.id,
+      type: row.type,
+      label: row.label,
+      createdAt: row.created_at,
+      lastUsedAt: row.last_used_at,
+    }));
+    const remaining = await countUnusedRecoveryCodes(ctx.db, user.id);
+    if (rows.length > 0) {
+      const first = await ctx.db
+        .selectFrom('recovery_codes')
+        .select(['created_at'])
+        .where('user_id', '=', user.id)
+        .orderBy('created_at')
+        .executeTakeFirst();
+      const lastUsed = await ctx.db
+        .selectFrom('recovery_codes')
+        .select(['used_at'])
+        .where('user_id', '=', user.id)
+        .where('used_at', 'is not', null)
+        .orderBy('used_at', 'desc')
+        .executeTakeFirst();
+      if (first)
+        factors.push({
+          id: RECOVERY_CODES_FACTOR_ID,
+          type: 'recovery_codes',
+          label: 'Recovery codes',
+          createdAt: first.created_at,
+          lastUsedAt: lastUsed?.used_at ?? null,
+          remaining,
+        });
+    }
+    return c.json({ factors }, 200);
+  });
+
+  // Adding a factor is a sensitive change: a stolen session alone must not be able to enrol its own authenticator.
+  routes.post(routePath(MFA_ROUTES.totpSetup), session, requireStepUp(ctx), rateLimit('mfa-setup'), async (c) => {
+    const { user } = signedIn(c);
+    const secret = newTotpSecret();
+    const nowIso = ctx.now().toISOString();
+    await ctx.db.transaction().execute(async (trx) => {
+      // One setup at a time: an unfinished one is replaced.
+      await trx
+        .deleteFrom('mfa_factors')
+        .where('user_id', '=', user.id)
+        .where('type', '=', 'totp')
+        .where('confirmed_at', 'is', null)
+        .execute();
+      await trx
+        .insertInto('mfa_factors')
+        .values({
+          id: randomUUID(),
+          user_id: user.id,
+          type: 'totp',
+          label: 'Authenticator app',
+          totp_secret: sealTotpSecret(ctx.secret, secret),
+          totp_last_step: null,
+          credential_id: null,
+          public_key: null,
+          sign_count: null,
+          transports: null,
+          confirmed_at: null,
+          created_at: nowIso,
+          last_used_at: null,
+        })
+        .execute();
+    });
+    const uri = totpFor(secret, { issuer: ctx.mfa?.issuer ?? 'Foyer', label: user.email }).toString();
+    const qrSvg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
+    return c.json({ secret, uri, qrSvg }, 200);
+  });
+
+  routes.post(routePath(MFA_ROUTES.totpConfirm), session, rateLimit('mfa-setup'), async (c) => {
+    const { user } = signedIn(c);
+    const { code, label } = await parseJsonBody(c, totpConfirmRequestSchema);
+    const pending = await ctx.db
+      .selectFrom('mfa_factors')
+      .selectAll()
+      .where('user_id', '=', user.id)
+      .where('type', '=', 'totp')
+      .where('confirmed_at', 'is', null)
+      .orderBy('created_at', 'desc')
+      .executeTakeFirst();
+    if (!pending?.totp_secret) throw new FoyerError('not_found', { message: 'Start the authenticator setup first.' });
+    const now = ctx.now();
+    const step = matchTotpStep(openTotpSecret(ctx.secret, pending.totp_secret), code, now.getTime());
+    if (step === null) throw new FoyerError('invalid_code');
+    const nowIso = now.toISOString();
+    const recoveryCodes = await ctx.db.transaction().execute(async (trx) => {
+      const confirmed = await trx
+        .updateTable('mfa_factors')
+        .set({
+          confirmed_at: nowIso,
+          totp_last_step: step,
+          last_used_at: nowIso,
+          label: label?.trim() || 'Authenticator app',
+        })
+        .where('id', '=', pending.id)
+        .where('confirmed_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(confirmed.numUpdatedRows) !== 1) throw new FoyerError('invalid_code');
+      return issueRecoveryCodes(trx, ctx.secret, user.id, nowIso);
+    });
+    await recordAuditEvent(ctx, c, { type: 'mfa.enabled', userId: user.id, details: { factor: 'totp' } });
+    notifySecurityChange(ctx, c, user.email, { kind: 'mfa_enabled', factor: 'authenticator app' });
+    return c.json({ recoveryCodes }, 200);
+  });
+
+  routes.delete(routePath(MFA_ROUTES.removeFactor), session, requireStepUp(ctx), async (c) => {
+    const { user } = signedIn(c);
+    const id = c.req.param('id') ?? '';
+    let removed: string;
+    if (id === RECOVERY_CODES_FACTOR_ID) {
+      const result = await ctx.db.deleteFrom('recovery_codes').where('user_id', '=', user.id).executeTakeFirst();
+      if (Number(result.numDeletedRows) === 0) throw new FoyerError('not_found');
+      removed = 'recovery codes';
+    } else {
+      const factor = await ctx.db
+        .selectFrom('mfa_factors')
+        .select(['id', 'type', 'label'])
+        .where('id', '=', id.slice(0, 64))
+        .where('user_id', '=', user.id)
+        .executeTakeFirst();
+      // Another user's factor is "not found", like an unknown one.
+      if (!factor) throw new FoyerError('not_found');
+      await ctx.db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('mfa_factors').where('id', '=', factor.id).where('user_id', '=', user.id).execute();
+        const left = await trx
+          .selectFrom('mfa_factors')
+          .select('id')
+          .where('user_id', '=', user.id)
+          .where('confirmed_at', 'is not', null)
+          .executeTakeFirst();
+        // The last factor gone: MFA is off, and recovery codes with it.
+        if (!left) await trx.deleteFrom('recovery_codes').where('user_id', '=', user.id).execute();
+      });
+      removed = factor.type === 'passkey' ? `passkey “${factor.label}”` : factor.label;
+    }
+    await recordAuditEvent(ctx, c, { type: 'mfa.factor_removed', userId: user.id, details: { factorId: id } });
+    notifySecurityChange(ctx, c, user.email, { kind: 'factor_removed', factor: removed });
+    return c.body(null, 204);
+  });
+
+  routes.post(routePath(MFA_ROUTES.verify), rateLimit('mfa-verify'), async (c) => {
+    const pending = await findPendingSignIn(ctx, c);
+    const proof = await parseJsonBody(c, mfaVerifyRequestSchema);
+    const user = await findUserById(ctx.db, pending.user_id);
+    if (!user) throw new FoyerError('mfa_pending_expired');
+    try {
+      await verifySecondFactor(ctx, c, user, proof, 'sign_in');
+    } catch (error) {
+      await recordPendingFailure(ctx, pending.id);
+      throw error;
+    }
+    if (!(await consumePendingSignIn(ctx, c, pending.id))) throw new FoyerError('mfa_pending_expired');
+    const answer = await finishSignIn(ctx, c, user, {
+      method: pending.method as FirstFactor,
+      passwordChangeRequired: pending.password_change_required === 1,
+      stepUp: true,
+    });
+    return c.json(answer, 200);
+  });
+
+  routes.post(routePath(MFA_ROUTES.stepUp), session, rateLimit('mfa-verify'), async (c) => {
+    const current = signedIn(c);
+    const proof = await parseJsonBody(c, stepUpRequestSchema);
+    const user = await findUserById(ctx.db, current.user.id);
+    if (!user) throw new FoyerError('unauthenticated');
+    const methods = await mfaMethodsOf(ctx, user.id);
+    if (methods.length > 0 && proof.factor === 'password')
+      throw new FoyerError('invalid_input', { fields: { factor: 'Use your second factor.' } });
+    if (methods.length === 0 && proof.factor !== 'password')
+      throw new FoyerError('invalid_input', { fields: { factor: 'Enter your password.' } });
+    await verifySecondFactor(ctx, c, user, proof, 'step_up');
+    const now = ctx.now();
+    await markStepUp(ctx.db, current.session.id, now.toISOString());
+    return c.json({ stepUpUntil: new Date(now.getTime() + STEP_UP_TTL_MS).toISOString() }, 200);
+  });
+
+  routes.post(routePath(MFA_ROUTES.passkeyRegisterOptions), session, requireStepUp(ctx), rateLimit('passkey-options'), async (c) => {
+    const { user } = signedIn(c);
+    return c.json(await passkeyRegistrationOptions(ctx, c, user), 200);
+  });
+
+  routes.post(routePath(MFA_ROUTES.passkeyRegisterVerify), session, rateLimit('mfa-setup'), async (c) => {
+    const current = signedIn(c);
+    const { response, label } = await parseJsonBody(c, passkeyRegisterVerifyRequestSchema);
+    const credential = await verifyPasskeyRegistration(ctx, c, current.user.id, response);
+    const nowIso = ctx.now().toISOString();
+    const id = randomUUID();
+    const hadMfa = (await listConfirmedFactors(ctx.db, current.user.id)).length > 0;
+    const row = {
+      id,
+      user_id: current.user.id,
+      type: 'passkey' as const,
+      label: label?.trim() || 'Passkey',
+      totp_secret: null,
+      totp_last_step: null,
+      credential_id: credential.credentialId,
+      public_key: credential.publicKey,
+      sign_count: credential.counter,
+      transports: JSON.stringify(credential.transports),
+      confirmed_at: nowIso,
+      created_at: nowIso,
+      last_used_at: null,
+    };
+    const recoveryCodes = await ctx.db.transaction().execute(async (trx) => {
+      const taken = await trx
+        .selectFrom('mfa_factors')
+        .select('id')
+        .where('credential_id', '=', credential.credentialId)
+        .executeTakeFirst();
+      if (taken) throw new FoyerError('invalid_code', { message: 'This passkey is already registered.' });
+      await trx.insertInto('mfa_factors').values(row).execute();
+      return hadMfa ? undefined : issueRecoveryCodes(trx, ctx.secret, current.user.id, nowIso);
+    });
+    await recordAuditEvent(ctx, c, { type: 'mfa.enabled', userId: current.user.id, details: { factor: 'passkey' } });
+    notifySecurityChange(ctx, c, current.user.email, {
+      kind: hadMfa ? 'factor_added' : 'mfa_enabled',
+      factor: `passkey “${row.label}”`,
+    });
+    const factor: MfaFactor = { id, type: 'passkey', label: row.label, createdAt: nowIso, lastUsedAt: null };
+    return c.json({ factor, ...(recoveryCodes ? { recoveryCodes } : {}) }, 200);
+  });
+
+  routes.post(routePath(MFA_ROUTES.passkeyAuthenticateOptions), session, rateLimit('passkey-options'), async (c) => {
+    const { email } = await parseJsonBody(c, passkeyAuthenticateOptionsRequestSchema);
+    // Whose passkeys to list: the signed-in user (step-up), a pending sign-in (second factor), a typed email, or anyone's (discoverable).
+    let userId: string | null = c.get('session')?.user.id ?? null;
+    if (!userId && getCookie(c, MFA_PENDING_COOKIE_NAME))
+      userId = await findPendingSignIn(ctx, c).then(
+        (row) => row.user_id,
+        () => null,
+      );
+    if (!userId && email) {
+      const user = await findUserByEmail(ctx.db, email);
+      const hasPasskey =
+        user && (await listConfirmedFactors(ctx.db, user.id)).some((factor) => factor.type === 'passkey');
+      // An unknown email, or one without passkeys, gets discoverable options: no enumeration.
+      if (user && hasPasskey) userId = user.id;
+    }
+    return c.json(await passkeyAuthenticationOptions(ctx, c, userId), 200);
+  });
+
+  routes.post(routePath(MFA_ROUTES.passkeyAuthenticateVerify), rateLimit('mfa-verify'), async (c) => {
+    const { response } = await parseJsonBody(c, passkeyAuthenticateVerifyRequestSchema);
+    let factor;
+    try {
+      factor = await verifyPasskeyAssertion(ctx, c, response, null);
+    } catch (error) {
+      await recordAuditEvent(ctx, c, { type: 'sign_in.failed', details: { reason: 'passkey' } });
+      throw error;
+    }
+    const user = await findUserById(ctx.db, factor.user_id);
+    if (!user) throw new FoyerError('invalid_code');
+    if (user.email_verified_at === null) throw new FoyerError('email_not_verified');
+    // A passkey is multi-factor in itself: no MFA step, and the new session counts as stepped up.
+    const answer = await finishSignIn(ctx, c, user, { method: 'passkey', stepUp: true });
+    await recordAuditEvent(ctx, c, { type: 'sign_in.succeeded', userId: user.id, details: { method: 'passkey' } });
+    return c.json(answer, 200);
+  });
+
+  return routes;
+}
