@@ -1,29 +1,41 @@
 /**
- * @module @foyer/elements: the Foyer web components. Importing this file registers every tag
- * (`<foyer-auth>`, `<foyer-sign-in>`, `<foyer-sign-up>`, `<foyer-verify-email>`); import
- * `@foyer/elements/components` for the classes without registering anything.
- *
- * The onboarding tags (`<foyer-onboarding>`, `<foyer-step-*>`, `<foyer-completeness-meter>`) are
- * registered lazily: their chunk (`./onboarding.js`, with the Temporal polyfill) is imported only
- * once one of them appears in the document. `import '@foyer/elements/onboarding'` registers them now.
+ * @module @foyer/elements: the Foyer web components. Importing this file defines the auth widget
+ * at once (`<foyer-auth>`, `<foyer-sign-in>`, `<foyer-sign-up>`, `<foyer-verify-email>`) and every
+ * other tag lazily: its chunk is fetched the first time the tag appears, in the page or inside a
+ * Foyer element (CAPTCHA, password meter, reset, sessions, MFA, onboarding…), so a page pays only
+ * for what it shows. Import a tag's own module (`@foyer/elements/sessions/sessions`,
+ * `@foyer/elements/mfa`, `@foyer/elements/onboarding`) to define it eagerly, and
+ * `@foyer/elements/components` for the classes without defining anything.
  */
 import './verify-email/verify-email.js';
 import './sign-in/sign-in.js';
 import './sign-up/sign-up.js';
 import './auth/auth.js';
-import './captcha/captcha.js';
-import './password-meter/password-meter.js';
-import './change-password/change-password.js';
-import './reset-password/reset-password.js';
-import './sessions/sessions.js';
-import './social-buttons/social-buttons.js';
-import './phone-sign-in/phone-sign-in.js';
-import './account-delete/account-delete.js';
-import { autoloadOnboardingElements } from './internal/lazy-onboarding.js';
+import { registerLazyElements } from './internal/lazy-elements.js';
 import { autoloadMfaElements } from './internal/lazy-mfa.js';
+import { autoloadOnboardingElements } from './internal/lazy-onboarding.js';
 
-export * from './components.js';
-
-autoloadOnboardingElements();
-// The MFA tags (`<foyer-mfa-challenge>`, `<foyer-mfa-setup>`, `<foyer-passkey-button>`, `<foyer-step-up>`) load on first use.
+registerLazyElements(['foyer-captcha'], () => import('./captcha/captcha.js'));
+registerLazyElements(['foyer-password-meter'], () => import('./password-meter/password-meter.js'));
+registerLazyElements(['foyer-change-password'], () => import('./change-password/change-password.js'));
+registerLazyElements(['foyer-reset-password'], () => import('./reset-password/reset-password.js'));
+registerLazyElements(['foyer-sessions'], () => import('./sessions/sessions.js'));
+registerLazyElements(['foyer-social-buttons'], () => import('./social-buttons/social-buttons.js'));
+registerLazyElements(['foyer-phone-sign-in'], () => import('./phone-sign-in/phone-sign-in.js'));
+registerLazyElements(['foyer-account-delete'], () => import('./account-delete/account-delete.js'));
 autoloadMfaElements();
+autoloadOnboardingElements();
+
+// The eager classes, the shared helpers, and types only for the lazy ones (their classes are in
+// `@foyer/elements/components`), so this entry does not pull their code in.
+export { FoyerAuth } from './auth/auth.component.js';
+export { FoyerSignIn } from './sign-in/sign-in.component.js';
+export { FoyerSignUp } from './sign-up/sign-up.component.js';
+export { FoyerVerifyEmail } from './verify-email/verify-email.component.js';
+export { FoyerElement, foyerStyles } from './internal/foyer-element.js';
+export { MachineController, type MachineSource, type MachineControllerOptions } from './internal/machine-controller.js';
+export { en, registerMessages, messagesFor, errorMessage, DEFAULT_LOCALE, type FoyerMessages } from './internal/messages.js';
+export { loadElement, registerLazyElements, definedElement } from './internal/lazy-elements.js';
+export { MFA_TAGS } from './internal/lazy-mfa.js';
+export { ONBOARDING_TAGS, loadOnboardingElements, autoloadOnboardingElements } from './internal/lazy-onboarding.js';
+export type * from './components.js';

@@ -4,9 +4,10 @@ import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { ActorRefFrom, SnapshotFrom } from 'xstate';
 import { authMachinesFor } from '../internal/auth-machines.js';
 import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
+import { definedElement } from '../internal/lazy-elements.js';
 import { MachineController, type MachineSource } from '../internal/machine-controller.js';
 import { errorMessage, messagesFor } from '../internal/messages.js';
-import { FoyerResetPassword } from '../reset-password/reset-password.component.js';
+import type { FoyerResetPassword } from '../reset-password/reset-password.component.js';
 import { FoyerSignIn } from '../sign-in/sign-in.component.js';
 import { FoyerSignUp } from '../sign-up/sign-up.component.js';
 import { authStyles } from './auth.styles.js';
@@ -85,7 +86,11 @@ export class FoyerAuth extends FoyerElement {
   static override dependencies = {
     'foyer-sign-in': FoyerSignIn,
     'foyer-sign-up': FoyerSignUp,
-    'foyer-reset-password': FoyerResetPassword,
+  };
+
+  /** The reset view is shown only on request: fetched the first time it renders. */
+  static override lazyDependencies = {
+    'foyer-reset-password': () => import('../reset-password/reset-password.js'),
   };
 
   static override properties: PropertyDeclarations = {
@@ -190,10 +195,12 @@ export class FoyerAuth extends FoyerElement {
     if (!this.#focusSwitch) return;
     this.#focusSwitch = false;
     // Keep keyboard users in the new view: focus its first field.
-    const form = this.renderRoot.querySelector<FoyerSignIn | FoyerSignUp | FoyerResetPassword>(
-      'foyer-sign-in, foyer-sign-up, foyer-reset-password',
-    );
-    void form?.updateComplete.then(() => form.renderRoot.querySelector<HTMLInputElement>('input')?.focus());
+    const form = this.renderRoot.querySelector('foyer-sign-in, foyer-sign-up, foyer-reset-password');
+    // The reset view is defined lazily: wait for it before focusing inside it.
+    if (form)
+      void definedElement<FoyerSignIn | FoyerSignUp | FoyerResetPassword>(this.renderRoot, form.localName).then((element) =>
+        element?.renderRoot.querySelector<HTMLInputElement>('input')?.focus(),
+      );
   }
 
   protected override render() {

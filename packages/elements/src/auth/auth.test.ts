@@ -3,7 +3,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { FoyerSignIn } from '../sign-in/sign-in.component.js';
 import type { FoyerSignUp } from '../sign-up/sign-up.component.js';
 import type { FoyerVerifyEmail } from '../verify-email/verify-email.component.js';
-import { $, deepActiveElement, deferred, pressEnter, record, typeInto, until, userOf } from '../internal/test-utils.js';
+import { $, $defined, deepActiveElement, deferred, pressEnter, record, typeInto, until, userOf } from '../internal/test-utils.js';
 import type { FoyerAuth } from './auth.component.js';
 import './auth.js';
 
@@ -206,11 +206,9 @@ describe('<foyer-auth>', () => {
     const form = await signInChild(el);
     await typeInto($(form, '#email'), EMAIL);
     buttonNamed(form, 'Forgot your password?')!.click();
-    await until(() => el.shadowRoot?.querySelector('foyer-reset-password') !== null, 'reset view');
+    const reset = await $defined<HTMLElement & { updateComplete: Promise<unknown> }>(el, 'foyer-reset-password');
     expect(asked).to.have.length(1);
     expect(asked[0]!.target).to.equal(el);
-    const reset = el.shadowRoot!.querySelector('foyer-reset-password')!;
-    await reset.updateComplete;
     expect((reset.shadowRoot!.querySelector('#email') as HTMLInputElement).value).to.equal(EMAIL);
     await until(() => deepActiveElement() === reset.shadowRoot?.querySelector('#email'), 'focus in reset');
     await expect(el).to.be.accessible();

@@ -15,16 +15,14 @@ import type {
 import { css, html, nothing, type PropertyDeclarations } from 'lit';
 import { keyed } from 'lit/directives/keyed.js';
 import type { ActorRefFrom, SnapshotFrom } from 'xstate';
-import { FoyerCaptcha } from '../captcha/captcha.component.js';
-import { FoyerChangePassword } from '../change-password/change-password.component.js';
-import { FoyerPasswordMeter } from '../password-meter/password-meter.component.js';
-import { FoyerResetPassword } from '../reset-password/reset-password.component.js';
-import { FoyerSocialButtons } from '../social-buttons/social-buttons.component.js';
+import type { FoyerChangePassword } from '../change-password/change-password.component.js';
+import type { FoyerResetPassword } from '../reset-password/reset-password.component.js';
 import { FoyerVerifyEmail } from '../verify-email/verify-email.component.js';
 import type { mfaChallengeMachine } from '@foyer/core';
 import { authMachinesFor } from './auth-machines.js';
 import { renderField } from './field.js';
 import { FoyerElement, foyerStyles } from './foyer-element.js';
+import { definedElement } from './lazy-elements.js';
 import { MachineController, type MachineSource } from './machine-controller.js';
 import { errorMessage, messagesFor, type FoyerMessages } from './messages.js';
 import { renderNewPasswordField, strengthEventOf } from './new-password-field.js';
@@ -129,11 +127,15 @@ export abstract class FoyerCredentialsForm extends FoyerElement {
 
   static override dependencies = {
     'foyer-verify-email': FoyerVerifyEmail,
-    'foyer-captcha': FoyerCaptcha,
-    'foyer-password-meter': FoyerPasswordMeter,
-    'foyer-change-password': FoyerChangePassword,
-    'foyer-reset-password': FoyerResetPassword,
-    'foyer-social-buttons': FoyerSocialButtons,
+  };
+
+  /** Shown only in some states: fetched the first time they render. */
+  static override lazyDependencies = {
+    'foyer-captcha': () => import('../captcha/captcha.js'),
+    'foyer-password-meter': () => import('../password-meter/password-meter.js'),
+    'foyer-change-password': () => import('../change-password/change-password.js'),
+    'foyer-reset-password': () => import('../reset-password/reset-password.js'),
+    'foyer-social-buttons': () => import('../social-buttons/social-buttons.js'),
   };
 
   static override properties: PropertyDeclarations = {
@@ -296,9 +298,9 @@ export abstract class FoyerCredentialsForm extends FoyerElement {
     if (proceed && this.#machine.ownsActor) {
       this.email = email;
       this.resetting = true;
-      void this.updateComplete.then(() =>
-        this.renderRoot.querySelector<FoyerResetPassword>('foyer-reset-password')?.focusFirst(),
-      );
+      void this.updateComplete
+        .then(() => definedElement<FoyerResetPassword>(this.renderRoot, 'foyer-reset-password'))
+        .then((element) => element?.focusFirst());
     }
   }
 
@@ -342,7 +344,7 @@ export abstract class FoyerCredentialsForm extends FoyerElement {
     this.#wasVerifying = verifying;
     const changing = snapshot.matches('changingPassword');
     if (changing && !this.#wasChanging) {
-      void this.renderRoot.querySelector<FoyerChangePassword>('foyer-change-password')?.focusFirst();
+      void definedElement<FoyerChangePassword>(this.renderRoot, 'foyer-change-password').then((element) => element?.focusFirst());
     }
     this.#wasChanging = changing;
     if (!this.#focusAfterSubmit || snapshot.matches('submitting')) return;

@@ -29,13 +29,15 @@ describe('lazy elements', () => {
     registerLazyElements(['foyer-test-lazy-thing'], loader);
     expect(customElements.get('foyer-test-lazy-thing')).to.equal(undefined);
     expect(loads).to.equal(0);
-    await fixture(
-      html`<div><foyer-test-lazy-thing></foyer-test-lazy-thing><foyer-test-lazy-thing></foyer-test-lazy-thing></div>`,
-    );
+    const wrapper = document.createElement('div');
+    wrapper.innerHTML = '<foyer-test-lazy-thing></foyer-test-lazy-thing><foyer-test-lazy-thing></foyer-test-lazy-thing>';
+    document.body.append(wrapper);
     await customElements.whenDefined('foyer-test-lazy-thing');
     expect(loads).to.equal(1);
     await loadElement('foyer-test-lazy-thing');
     expect(loads).to.equal(1);
+    expect(wrapper.firstElementChild).to.be.instanceOf(LazyThing);
+    wrapper.remove();
   });
 
   it('defines a lazy dependency of a Foyer element when the element first renders it in its shadow root', async () => {

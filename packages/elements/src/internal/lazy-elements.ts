@@ -65,3 +65,18 @@ export function registerLazyElements(tags: readonly string[], loader: Loader): v
   });
   observer.observe(document, { childList: true, subtree: true });
 }
+
+/**
+ * The first `tag` element in `root` once its module has loaded and it has rendered, or `null`.
+ * For calling methods (focus…) of an element that may be defined lazily.
+ *
+ * @example
+ * void definedElement<FoyerResetPassword>(this.renderRoot, 'foyer-reset-password').then((el) => el?.focusFirst());
+ */
+export async function definedElement<T extends Element>(root: ParentNode, tag: string): Promise<T | null> {
+  await loadElement(tag);
+  await customElements.whenDefined(tag);
+  const element = root.querySelector<T>(tag);
+  await (element as { updateComplete?: Promise<unknown> } | null)?.updateComplete;
+  return element;
+}

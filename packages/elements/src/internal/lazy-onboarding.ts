@@ -1,9 +1,10 @@
 /**
- * @module The lazy loader of the onboarding elements. `@foyer/elements` (and `dist/foyer.js`)
- * defines no onboarding tag eagerly: it watches the document and, once one of these tags appears,
- * imports the onboarding chunk, which defines them all (the elements then upgrade in place).
+ * @module Lazy registration of the onboarding tags: `@foyer/elements` (and `dist/foyer.js`)
+ * defines none of them eagerly; once one appears (in the document or in a Foyer element), the
+ * onboarding chunk (`../onboarding.js`, with the Temporal polyfill) loads and defines them all.
  * `import '@foyer/elements/onboarding'` defines them eagerly instead.
  */
+import { loadElement, registerLazyElements } from './lazy-elements.js';
 
 /** The tags the onboarding chunk defines. */
 export const ONBOARDING_TAGS = [
@@ -17,40 +18,13 @@ export const ONBOARDING_TAGS = [
   'foyer-completeness-meter',
 ] as const;
 
-const SELECTOR = ONBOARDING_TAGS.join(',');
-let loading: Promise<unknown> | undefined;
-
-/** Imports the onboarding chunk (once) and resolves when its tags are defined. */
-export function loadOnboardingElements(): Promise<unknown> {
-  loading ??= import('../onboarding.js');
-  return loading;
+/** Registers {@link ONBOARDING_TAGS} with the lazy registry (one chunk for all of them). */
+export function autoloadOnboardingElements(): void {
+  registerLazyElements(ONBOARDING_TAGS, () => import('../onboarding.js'));
 }
 
-const matches = (node: Node): boolean =>
-  node instanceof Element && (node.matches(SELECTOR) || node.querySelector(SELECTOR) !== null);
-
-/**
- * Loads the onboarding chunk as soon as `root` contains an onboarding tag (now or later). Tags
- * rendered inside another element's shadow root are not seen: import `@foyer/elements/onboarding`
- * (or call {@link loadOnboardingElements}) there.
- */
-export function autoloadOnboardingElements(root: ParentNode & Node = globalThis.document): void {
-  if (!root || typeof MutationObserver === 'undefined') return;
-  if (ONBOARDING_TAGS.every((tag) => customElements.get(tag))) return;
-  if (root.querySelector(SELECTOR)) {
-    void loadOnboardingElements();
-    return;
-  }
-  const observer = new MutationObserver((records) => {
-    for (const record of records) {
-      for (const node of record.addedNodes) {
-        if (matches(node)) {
-          observer.disconnect();
-          void loadOnboardingElements();
-          return;
-        }
-      }
-    }
-  });
-  observer.observe(root, { childList: true, subtree: true });
+/** Imports the onboarding chunk now (once) and resolves when its tags are defined. */
+export function loadOnboardingElements(): Promise<unknown> {
+  autoloadOnboardingElements();
+  return loadElement('foyer-onboarding');
 }

@@ -27,6 +27,18 @@ export function $<T extends Element = HTMLElement>(host: Element, selector: stri
   return found;
 }
 
+/**
+ * `$(host, tag)` once the tag's (possibly lazily loaded) module has defined it and the element
+ * has rendered: for elements Foyer defines on first use.
+ */
+export async function $defined<T extends Element = HTMLElement>(host: Element, tag: string): Promise<T> {
+  await waitUntil(() => host.shadowRoot?.querySelector(tag) !== null, `no <${tag}> in <${host.localName}>`);
+  await customElements.whenDefined(tag);
+  const found = $<T>(host, tag);
+  await (found as { updateComplete?: Promise<unknown> }).updateComplete;
+  return found;
+}
+
 /** The deepest focused element, through shadow roots. */
 export function deepActiveElement(): Element | null {
   let active: Element | null = document.activeElement;

@@ -3,7 +3,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { FoyerCaptcha } from '../captcha/captcha.component.js';
 import type { FoyerChangePassword } from '../change-password/change-password.component.js';
 import type { FoyerResetPassword } from '../reset-password/reset-password.component.js';
-import { $, deepActiveElement, pressEnter, record, typeInto, until, userOf } from '../internal/test-utils.js';
+import { $, $defined, deepActiveElement, pressEnter, record, typeInto, until, userOf } from '../internal/test-utils.js';
 import { formatCountdown } from '../internal/credentials-form.js';
 import type { FoyerSignIn } from './sign-in.component.js';
 import './sign-in.js';
@@ -72,9 +72,8 @@ describe('<foyer-sign-in> security states', () => {
     });
     const completions = record(document, 'foyer-sign-in-complete');
     await fillAndEnter(el);
-    await until(() => el.shadowRoot?.querySelector('foyer-captcha') !== null, 'captcha');
+    const captcha = await $defined<FoyerCaptcha>(el, 'foyer-captcha');
     expect(status(el)).to.equal('Please confirm you’re human, then sign in again.');
-    const captcha = $<FoyerCaptcha>(el, 'foyer-captcha');
     expect(captcha.getAttribute('provider')).to.equal('altcha');
     await until(() => captcha.shadowRoot?.querySelector('altcha-widget') !== null, 'altcha widget');
     await until(() => customElements.get('altcha-widget') !== undefined, 'altcha defined');
@@ -107,8 +106,7 @@ describe('<foyer-sign-in> security states', () => {
       },
     });
     await fillAndEnter(el);
-    await until(() => el.shadowRoot?.querySelector('foyer-captcha') !== null, 'captcha');
-    const first = $<FoyerCaptcha>(el, 'foyer-captcha');
+    const first = await $defined<FoyerCaptcha>(el, 'foyer-captcha');
     await until(() => first.shadowRoot?.querySelector('altcha-widget') !== null, 'altcha widget');
     solveAltcha(first, 'b25jZQ==');
     $(el, '#password').focus();
@@ -168,8 +166,7 @@ describe('<foyer-sign-in> security states', () => {
     const changes = record(document, 'foyer-password-changed');
     await fillAndEnter(el);
     await until(() => el.shadowRoot?.querySelector('foyer-change-password') !== null, 'change password');
-    const change = $<FoyerChangePassword>(el, 'foyer-change-password');
-    await change.updateComplete;
+    const change = await $defined<FoyerChangePassword>(el, 'foyer-change-password');
     expect($(change, '[part~="description"]').textContent).to.contain('appeared in a data breach');
     await until(() => deepActiveElement() === $(change, '#currentPassword'), 'focus on current password');
     await expect(el).to.be.accessible();
@@ -186,8 +183,7 @@ describe('<foyer-sign-in> security states', () => {
     const completions = record(document, 'foyer-sign-in-complete');
     await fillAndEnter(el);
     await until(() => el.shadowRoot?.querySelector('foyer-change-password') !== null, 'change password');
-    const change = $<FoyerChangePassword>(el, 'foyer-change-password');
-    await change.updateComplete;
+    const change = await $defined<FoyerChangePassword>(el, 'foyer-change-password');
     buttonNamed(change, 'Not now')!.focus();
     await pressEnter();
     await until(() => completions.length > 0, 'complete');
@@ -212,9 +208,7 @@ describe('<foyer-sign-in> security states', () => {
     const el = await mount({ forgotPassword: () => pending() });
     await typeInto($(el, '#email'), EMAIL);
     buttonNamed(el, 'Forgot your password?')!.click();
-    await until(() => el.shadowRoot?.querySelector('foyer-reset-password') !== null, 'reset view');
-    const reset = $<FoyerResetPassword>(el, 'foyer-reset-password');
-    await reset.updateComplete;
+    const reset = await $defined<FoyerResetPassword>(el, 'foyer-reset-password');
     expect($<HTMLInputElement>(reset, '#email').value).to.equal(EMAIL);
     await until(() => deepActiveElement() === $(reset, '#email'), 'focus in the reset form');
     await expect(el).to.be.accessible();

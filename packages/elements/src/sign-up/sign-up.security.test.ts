@@ -2,7 +2,7 @@ import { createAuthMachines, createFakeAuthActors, FoyerError, type FakeAuthHand
 import { expect, fixture, html } from '@open-wc/testing';
 import type { FoyerCaptcha } from '../captcha/captcha.component.js';
 import type { FoyerPasswordMeter } from '../password-meter/password-meter.component.js';
-import { $, pressEnter, typeInto, until } from '../internal/test-utils.js';
+import { $, $defined, pressEnter, typeInto, until } from '../internal/test-utils.js';
 import type { FoyerSignUp } from './sign-up.component.js';
 import './sign-up.js';
 
@@ -13,14 +13,14 @@ async function mount(handlers: FakeAuthHandlers = {}): Promise<FoyerSignUp> {
   return fixture<FoyerSignUp>(html`<foyer-sign-up .logic=${logic}></foyer-sign-up>`);
 }
 
-const meterOf = (el: FoyerSignUp) => $<FoyerPasswordMeter>(el, 'foyer-password-meter');
+const meterOf = (el: FoyerSignUp) => $defined<FoyerPasswordMeter>(el, 'foyer-password-meter');
 const label = (meter: FoyerPasswordMeter) =>
   meter.shadowRoot?.querySelector('[part~="strength-label"]')?.textContent ?? '';
 
 describe('<foyer-sign-up> password meter and CAPTCHA', () => {
   it('loads the strength check on focus and updates the meter as you type', async () => {
     const el = await mount();
-    const meter = meterOf(el);
+    const meter = await meterOf(el);
     await meter.updateComplete;
     expect(meter.shadowRoot!.querySelector('meter')).to.equal(null);
     await typeInto($(el, '#email'), EMAIL);
@@ -47,7 +47,7 @@ describe('<foyer-sign-up> password meter and CAPTCHA', () => {
     const el = await mount();
     await typeInto($(el, '#email'), EMAIL);
     await typeInto($(el, '#password'), 'ada');
-    const meter = meterOf(el);
+    const meter = await meterOf(el);
     await until(() => meter.shadowRoot?.querySelector('[part~="problems"]') !== null, 'problems');
     const problems = meter.shadowRoot!.querySelector('[part~="problems"]')!.textContent!;
     expect(problems).to.contain('Use at least 8 characters.');
@@ -80,8 +80,7 @@ describe('<foyer-sign-up> password meter and CAPTCHA', () => {
     ($(el, '#password') as HTMLInputElement).value = 'a long enough passphrase';
     $(el, '#email').focus();
     await pressEnter();
-    await until(() => el.shadowRoot?.querySelector('foyer-captcha') !== null, 'captcha');
-    const captcha = $<FoyerCaptcha>(el, 'foyer-captcha');
+    const captcha = await $defined<FoyerCaptcha>(el, 'foyer-captcha');
     await until(() => captcha.shadowRoot?.querySelector('altcha-widget') !== null, 'widget');
     captcha
       .shadowRoot!.querySelector('altcha-widget')!

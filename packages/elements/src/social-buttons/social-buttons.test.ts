@@ -4,7 +4,7 @@ import type { FoyerAuth } from '../auth/auth.component.js';
 import '../auth/auth.js';
 import type { FoyerSignIn } from '../sign-in/sign-in.component.js';
 import '../sign-in/sign-in.js';
-import { $, record, until } from '../internal/test-utils.js';
+import { $, $defined, record, until } from '../internal/test-utils.js';
 import { resetOAuthReturn } from './oauth-return.js';
 import type { FoyerSocialButtons } from './social-buttons.component.js';
 import './social-buttons.js';
@@ -124,8 +124,7 @@ describe('<foyer-social-buttons>', () => {
       html`<foyer-sign-in providers="google apple" .logic=${logic}></foyer-sign-in>`,
     );
     await expect(el).to.be.accessible();
-    const buttons = $<FoyerSocialButtons>(el, 'foyer-social-buttons');
-    await buttons.updateComplete;
+    const buttons = await $defined<FoyerSocialButtons>(el, 'foyer-social-buttons');
     expect(buttonsOf(buttons).map((a) => a.dataset.provider)).to.deep.equal(['google', 'apple']);
     const position = buttons.compareDocumentPosition($(el, 'form'));
     expect(position & Node.DOCUMENT_POSITION_FOLLOWING).to.not.equal(0);
