@@ -52,7 +52,11 @@ function toFoyerError(error: unknown): FoyerError | undefined {
   if (error instanceof FoyerError) return error;
   if (error instanceof HTTPException) {
     const code = STATUS_CODES[error.status];
-    if (code) return new FoyerError(code, code === 'invalid_input' ? { fields: { body: 'The request could not be read.' } } : {});
+    if (code)
+      return new FoyerError(
+        code,
+        code === 'invalid_input' ? { fields: { body: 'The request could not be read.' } } : {},
+      );
   }
   return undefined;
 }

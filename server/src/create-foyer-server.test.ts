@@ -14,13 +14,19 @@ import { GOOD_PASSWORD } from './test-support/test-server.js';
 const dir = mkdtempSync(join(tmpdir(), 'foyer-lib-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const json = (body: unknown) => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const json = (body: unknown) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body: JSON.stringify(body),
+});
 
 describe('createFoyerServer()', () => {
   it('works through app.request() without a socket (no IP prefix then)', async () => {
     const foyer = await createFoyerServer({ db: ':memory:', logger: false });
     try {
-      expect((await foyer.app.request('/auth/sign-up', json({ email: 'lib@example.com', password: GOOD_PASSWORD }))).status).toBe(201);
+      expect(
+        (await foyer.app.request('/auth/sign-up', json({ email: 'lib@example.com', password: GOOD_PASSWORD }))).status,
+      ).toBe(201);
       await foyer.flushMail();
       const [latest] = (await (await foyer.app.request('/dev/outbox.json')).json()) as { text: string }[];
       const code = /code is (\d{6})/.exec(latest?.text ?? '')?.[1];
@@ -50,7 +56,10 @@ describe('createFoyerServer()', () => {
     await foyer.db.schema.dropTable('sessions').execute();
     await foyer.db.schema.dropTable('one_time_codes').execute();
     await foyer.db.schema.dropTable('users').execute();
-    const response = await foyer.app.request('/auth/sign-in', json({ email: 'x@example.com', password: GOOD_PASSWORD }));
+    const response = await foyer.app.request(
+      '/auth/sign-in',
+      json({ email: 'x@example.com', password: GOOD_PASSWORD }),
+    );
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({ error: { code: 'internal_error', message: expect.any(String) } });
     await foyer.close();

@@ -81,7 +81,12 @@ export interface FoyerServerOptions {
    * `checkOnSignIn`: flag sessions signed in with a breached password.
    * @default { minScore: 3, productNames: ['foyer'], breach: createOfflineCorpusBreachChecker(), checkOnSignIn: true }
    */
-  passwordPolicy?: { minScore?: number; productNames?: string[]; breach?: BreachChecker | false; checkOnSignIn?: boolean };
+  passwordPolicy?: {
+    minScore?: number;
+    productNames?: string[];
+    breach?: BreachChecker | false;
+    checkOnSignIn?: boolean;
+  };
   /** Onboarding tracks, steps, weights and gates (build one with `defineOnboarding`). @default creativeMarketplace */
   onboarding?: OnboardingDefinition;
   /**
@@ -186,7 +191,9 @@ export async function createFoyerServer(options: FoyerServerOptions): Promise<Fo
     const now = options.now ?? (() => new Date());
     const ownsLogger = options.logger === undefined;
     const logger =
-      options.logger === false ? undefined : (options.logger ?? createFoyerLogger({ level: process.env.LOG_LEVEL ?? 'info' }));
+      options.logger === false
+        ? undefined
+        : (options.logger ?? createFoyerLogger({ level: process.env.LOG_LEVEL ?? 'info' }));
     const devOutbox = options.mailer
       ? undefined
       : new DevOutboxMailer({ db, now, print: logger ? (line) => console.log(line) : false });
@@ -216,7 +223,11 @@ export async function createFoyerServer(options: FoyerServerOptions): Promise<Fo
         .send(message)
         .catch((error: unknown) => {
           // The error may quote the number: log its kind only.
-          const { name, status, providerCode } = (error ?? {}) as { name?: string; status?: number; providerCode?: string };
+          const { name, status, providerCode } = (error ?? {}) as {
+            name?: string;
+            status?: number;
+            providerCode?: string;
+          };
           logger?.error({ smsError: { name, status, providerCode } }, 'sms delivery failed');
         })
         .finally(() => pending.delete(delivery));
@@ -246,7 +257,10 @@ export async function createFoyerServer(options: FoyerServerOptions): Promise<Fo
       passwordPolicy: {
         minScore: options.passwordPolicy?.minScore ?? DEFAULT_MIN_PASSWORD_SCORE,
         productNames: options.passwordPolicy?.productNames ?? ['foyer'],
-        breach: options.passwordPolicy?.breach === false ? undefined : (options.passwordPolicy?.breach ?? createOfflineCorpusBreachChecker()),
+        breach:
+          options.passwordPolicy?.breach === false
+            ? undefined
+            : (options.passwordPolicy?.breach ?? createOfflineCorpusBreachChecker()),
         checkOnSignIn: options.passwordPolicy?.checkOnSignIn ?? true,
         strength: createStrengthEstimator(),
       },
@@ -285,7 +299,8 @@ export async function createFoyerServer(options: FoyerServerOptions): Promise<Fo
 
     // Build the breach corpus in the background now, so the first sign-up does not wait for it.
     ctx.passwordPolicy.breach?.warm?.();
-    const mountDevRoutes = (options.devRoutes ?? true) && devOutbox !== undefined && process.env.NODE_ENV !== 'production';
+    const mountDevRoutes =
+      (options.devRoutes ?? true) && devOutbox !== undefined && process.env.NODE_ENV !== 'production';
     const app = createApp(ctx, {
       ...(mountDevRoutes ? { devOutbox } : {}),
       ...(options.staticRoot ? { staticRoot: options.staticRoot } : {}),

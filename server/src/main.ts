@@ -34,7 +34,9 @@ const foyer = await createFoyerServer({
   db: databaseUrl,
   publicUrl,
   origins,
-  ...(smtpUrl ? { mailer: createSmtpMailer({ url: smtpUrl, ...(process.env.MAIL_FROM ? { from: process.env.MAIL_FROM } : {}) }) } : {}),
+  ...(smtpUrl
+    ? { mailer: createSmtpMailer({ url: smtpUrl, ...(process.env.MAIL_FROM ? { from: process.env.MAIL_FROM } : {}) }) }
+    : {}),
   ...(process.env.FOYER_SECRET ? { secret: process.env.FOYER_SECRET } : {}),
   devRoutes: process.env.NODE_ENV !== 'production',
   staticRoot: repositoryRoot,
@@ -44,7 +46,9 @@ const foyer = await createFoyerServer({
 
 const server = serve({ fetch: foyer.app.fetch, port }, () => {
   console.log(`Foyer listening on http://localhost:${port}`);
-  console.log(`  database: ${redactUrl(databaseUrl)} · mail: ${smtpUrl ? 'SMTP' : `dev outbox (${publicUrl}/dev/outbox)`}`);
+  console.log(
+    `  database: ${redactUrl(databaseUrl)} · mail: ${smtpUrl ? 'SMTP' : `dev outbox (${publicUrl}/dev/outbox)`}`,
+  );
 });
 
 let shuttingDown = false;

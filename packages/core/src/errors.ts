@@ -102,7 +102,13 @@ export class FoyerError extends Error {
 
   constructor(
     code: ErrorCode,
-    options: { message?: string; fields?: Record<string, string>; retryAfter?: number; status?: number; details?: Record<string, unknown> } = {},
+    options: {
+      message?: string;
+      fields?: Record<string, string>;
+      retryAfter?: number;
+      status?: number;
+      details?: Record<string, unknown>;
+    } = {},
   ) {
     super(options.message ?? ERROR_MESSAGES[code]);
     this.name = 'FoyerError';

@@ -26,7 +26,13 @@ export { FoyerPhoneSignIn } from './phone-sign-in/phone-sign-in.component.js';
 export { FoyerAccountDelete, type FoyerAccountDeleteStepUpDetail } from './account-delete/account-delete.component.js';
 export { FoyerSocialButtons } from './social-buttons/social-buttons.component.js';
 // Types only: the MFA classes live in the lazy chunk (`@foyer/elements/mfa`).
-export type { FoyerMfaChallenge, FoyerMfaSetup, FoyerPasskeyButton, FoyerStepUp, FoyerStepUpRequiredDetail } from './mfa.js';
+export type {
+  FoyerMfaChallenge,
+  FoyerMfaSetup,
+  FoyerPasskeyButton,
+  FoyerStepUp,
+  FoyerStepUpRequiredDetail,
+} from './mfa.js';
 export { MFA_TAGS } from './internal/lazy-mfa.js';
 export type { FoyerMfaEnabledDetail } from './internal/events.js';
 export type {

@@ -34,7 +34,14 @@ export { FoyerSignUp } from './sign-up/sign-up.component.js';
 export { FoyerVerifyEmail } from './verify-email/verify-email.component.js';
 export { FoyerElement, foyerStyles } from './internal/foyer-element.js';
 export { MachineController, type MachineSource, type MachineControllerOptions } from './internal/machine-controller.js';
-export { en, registerMessages, messagesFor, errorMessage, DEFAULT_LOCALE, type FoyerMessages } from './internal/messages.js';
+export {
+  en,
+  registerMessages,
+  messagesFor,
+  errorMessage,
+  DEFAULT_LOCALE,
+  type FoyerMessages,
+} from './internal/messages.js';
 export { loadElement, registerLazyElements, definedElement } from './internal/lazy-elements.js';
 export { MFA_TAGS } from './internal/lazy-mfa.js';
 export { ONBOARDING_TAGS, loadOnboardingElements, autoloadOnboardingElements } from './internal/lazy-onboarding.js';

@@ -54,7 +54,12 @@ export function toApiUser(row: Pick<UserRow, 'id' | 'email' | 'email_verified_at
  * @example
  * return c.json(await completeSignIn(ctx, c, user, { method: 'password', passwordChangeRequired }), 200);
  */
-export async function completeSignIn(ctx: FoyerServerContext, c: Context, user: UserRow, completion: SignInCompletion): Promise<SignInAnswer> {
+export async function completeSignIn(
+  ctx: FoyerServerContext,
+  c: Context,
+  user: UserRow,
+  completion: SignInCompletion,
+): Promise<SignInAnswer> {
   // A passkey is multi-factor in itself (possession + user verification); every other first factor needs the second one.
   if (completion.method !== 'passkey') {
     const factors = await mfaMethodsOf(ctx, user.id);
@@ -85,5 +90,8 @@ export async function finishSignIn(
     passwordChangeRequired: completion.passwordChangeRequired ?? false,
     ...(completion.stepUp ? { stepUpAt: ctx.now().toISOString() } : {}),
   });
-  return { user: toApiUser(user), ...(completion.passwordChangeRequired ? { passwordChangeRequired: true as const } : {}) };
+  return {
+    user: toApiUser(user),
+    ...(completion.passwordChangeRequired ? { passwordChangeRequired: true as const } : {}),
+  };
 }

@@ -16,7 +16,12 @@ ${bodyHtml}
  * @example
  * verificationEmail({ to: 'ada@example.com', code: '042917', link: 'https://app.test/auth/verify-email/link?token=…', minutesValid: 15 })
  */
-export function verificationEmail(input: { to: string; code: string; link: string; minutesValid: number }): MailMessage {
+export function verificationEmail(input: {
+  to: string;
+  code: string;
+  link: string;
+  minutesValid: number;
+}): MailMessage {
   const { to, code, link, minutesValid } = input;
   const subject = `${code} is your verification code`;
   const text = [

@@ -55,29 +55,62 @@ for (const dialect of DIALECTS) {
     });
 
     it('sign-up: invalid and look-alike emails are refused', async () => {
-      for (const email of ['not-an-email', 'a@b', '@example.com', 'аdmin@example.com', 'admin@exаmple.com', `${'a'.repeat(250)}@example.com`]) {
+      for (const email of [
+        'not-an-email',
+        'a@b',
+        '@example.com',
+        'аdmin@example.com',
+        'admin@exаmple.com',
+        `${'a'.repeat(250)}@example.com`,
+      ]) {
         const fields = await expectInvalidInput('/auth/sign-up', JSON.stringify({ email, password: GOOD_PASSWORD }));
         expect(Object.keys(fields)).toEqual(['email']);
       }
     });
 
     it('sign-up: passwords of 7 and 129 characters are refused; 8 and 128 pass', async () => {
-      expect(Object.keys(await expectInvalidInput('/auth/sign-up', JSON.stringify({ email: 'p7@example.com', password: 'x'.repeat(7) })))).toEqual(['password']);
-      expect(Object.keys(await expectInvalidInput('/auth/sign-up', JSON.stringify({ email: 'p129@example.com', password: 'x'.repeat(129) })))).toEqual(['password']);
+      expect(
+        Object.keys(
+          await expectInvalidInput(
+            '/auth/sign-up',
+            JSON.stringify({ email: 'p7@example.com', password: 'x'.repeat(7) }),
+          ),
+        ),
+      ).toEqual(['password']);
+      expect(
+        Object.keys(
+          await expectInvalidInput(
+            '/auth/sign-up',
+            JSON.stringify({ email: 'p129@example.com', password: 'x'.repeat(129) }),
+          ),
+        ),
+      ).toEqual(['password']);
       // 8 characters pass the length rule; 'xxxxxxxx' is then refused for strength, not length.
-      const eight = await server.request('/auth/sign-up', { json: { email: 'p8@example.com', password: 'x'.repeat(8) } });
+      const eight = await server.request('/auth/sign-up', {
+        json: { email: 'p8@example.com', password: 'x'.repeat(8) },
+      });
       expect([eight.status, eight.body.error.code]).toEqual([422, 'weak_password']);
       const emojis = [...'🔑🦊🌵🎲🚲🧭🪁🍋🐙🎻'];
       const strong128 = Array.from({ length: 128 }, (_, i) => emojis[(i * 7 + (i >> 3)) % emojis.length]).join('');
-      expect((await server.request('/auth/sign-up', { json: { email: 'p128@example.com', password: strong128 } })).status).toBe(201);
+      expect(
+        (await server.request('/auth/sign-up', { json: { email: 'p128@example.com', password: strong128 } })).status,
+      ).toBe(201);
     });
 
     it('verify-email: field errors follow the form that was sent', async () => {
       expect(Object.keys(await expectInvalidInput('/auth/verify-email', '{}')).sort()).toEqual(['code', 'email']);
-      expect(await expectInvalidInput('/auth/verify-email', JSON.stringify({ email: 'a@example.com' }))).toHaveProperty('code');
-      expect(await expectInvalidInput('/auth/verify-email', JSON.stringify({ email: 'a@example.com', code: '12ab56' }))).toHaveProperty('code');
-      expect(Object.keys(await expectInvalidInput('/auth/verify-email', JSON.stringify({ token: 'short' })))).toEqual(['token']);
-      expect(Object.keys(await expectInvalidInput('/auth/verify-email', JSON.stringify({ token: 7 })))).toEqual(['token']);
+      expect(await expectInvalidInput('/auth/verify-email', JSON.stringify({ email: 'a@example.com' }))).toHaveProperty(
+        'code',
+      );
+      expect(
+        await expectInvalidInput('/auth/verify-email', JSON.stringify({ email: 'a@example.com', code: '12ab56' })),
+      ).toHaveProperty('code');
+      expect(Object.keys(await expectInvalidInput('/auth/verify-email', JSON.stringify({ token: 'short' })))).toEqual([
+        'token',
+      ]);
+      expect(Object.keys(await expectInvalidInput('/auth/verify-email', JSON.stringify({ token: 7 })))).toEqual([
+        'token',
+      ]);
     });
 
     it('a body over 64 KiB → 400 invalid_input, also when streamed without a length', async () => {
@@ -118,7 +151,11 @@ for (const dialect of DIALECTS) {
     });
 
     it('415 unsupported_media_type for a text/plain (or form) body, even if it is JSON', async () => {
-      for (const contentType of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
+      for (const contentType of [
+        'text/plain',
+        'application/x-www-form-urlencoded',
+        'multipart/form-data; boundary=x',
+      ]) {
         const response = await server.request('/auth/sign-up', {
           body: JSON.stringify({ email: 'smuggle@example.com', password: GOOD_PASSWORD }),
           headers: { 'content-type': contentType },
@@ -131,7 +168,14 @@ for (const dialect of DIALECTS) {
         body: new Uint8Array(Buffer.from(JSON.stringify({ email: 'smuggle@example.com', password: GOOD_PASSWORD }))),
       });
       expect(noType.status).toBe(415);
-      expect((await server.request('/auth/sign-up', { json: { email: 'ok-json@example.com', password: GOOD_PASSWORD }, headers: { 'content-type': 'application/json; charset=utf-8' } })).status).toBe(201);
+      expect(
+        (
+          await server.request('/auth/sign-up', {
+            json: { email: 'ok-json@example.com', password: GOOD_PASSWORD },
+            headers: { 'content-type': 'application/json; charset=utf-8' },
+          })
+        ).status,
+      ).toBe(201);
     });
 
     it('unknown routes → 404 not_found in the error shape', async () => {

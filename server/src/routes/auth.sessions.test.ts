@@ -28,7 +28,9 @@ for (const dialect of DIALECTS) {
     });
 
     it('signs in: 200 with the user and an HttpOnly, SameSite=Lax, Path=/ cookie', async () => {
-      const response = await server.request('/auth/sign-in', { json: { email: 'ADA@example.com', password: GOOD_PASSWORD } });
+      const response = await server.request('/auth/sign-in', {
+        json: { email: 'ADA@example.com', password: GOOD_PASSWORD },
+      });
       expect(response.status).toBe(200);
       expect(response.body).toEqual({
         user: { id: expect.any(String), email: 'ada@example.com', emailVerified: true, createdAt: expect.any(String) },
@@ -44,8 +46,12 @@ for (const dialect of DIALECTS) {
     });
 
     it('answers an unknown email and a wrong password the same: 401 invalid_credentials', async () => {
-      const unknown = await server.request('/auth/sign-in', { json: { email: 'nobody@example.com', password: GOOD_PASSWORD } });
-      const wrong = await server.request('/auth/sign-in', { json: { email: 'ada@example.com', password: 'not the password' } });
+      const unknown = await server.request('/auth/sign-in', {
+        json: { email: 'nobody@example.com', password: GOOD_PASSWORD },
+      });
+      const wrong = await server.request('/auth/sign-in', {
+        json: { email: 'ada@example.com', password: 'not the password' },
+      });
       expect(unknown.status).toBe(401);
       expect(wrong.status).toBe(401);
       expect(unknown.body).toEqual(wrong.body);
@@ -57,16 +63,22 @@ for (const dialect of DIALECTS) {
     it('answers email_not_verified only with the right password, and mails a fresh code', async () => {
       await server.request('/auth/sign-up', { json: { email: 'unverified@example.com', password: GOOD_PASSWORD } });
       const before = await server.latestVerification('unverified@example.com');
-      const wrong = await server.request('/auth/sign-in', { json: { email: 'unverified@example.com', password: 'wrong password!' } });
+      const wrong = await server.request('/auth/sign-in', {
+        json: { email: 'unverified@example.com', password: 'wrong password!' },
+      });
       expect(wrong.status).toBe(401);
       expect(wrong.body.error.code).toBe('invalid_credentials');
-      const right = await server.request('/auth/sign-in', { json: { email: 'unverified@example.com', password: GOOD_PASSWORD } });
+      const right = await server.request('/auth/sign-in', {
+        json: { email: 'unverified@example.com', password: GOOD_PASSWORD },
+      });
       expect(right.status).toBe(403);
       expect(right.body.error.code).toBe('email_not_verified');
       expect(right.setCookies).toEqual([]);
       const after = await server.latestVerification('unverified@example.com');
       expect(after.token).not.toBe(before.token);
-      const verify = await server.request('/auth/verify-email', { json: { email: 'unverified@example.com', code: after.code } });
+      const verify = await server.request('/auth/verify-email', {
+        json: { email: 'unverified@example.com', code: after.code },
+      });
       expect(verify.status).toBe(200);
     });
 
@@ -79,7 +91,9 @@ for (const dialect of DIALECTS) {
     });
 
     it('GET /auth/session answers the user and the session', async () => {
-      const token = sessionTokenOf(await server.request('/auth/sign-in', { json: { email: 'ada@example.com', password: GOOD_PASSWORD } }));
+      const token = sessionTokenOf(
+        await server.request('/auth/sign-in', { json: { email: 'ada@example.com', password: GOOD_PASSWORD } }),
+      );
       const response = await server.request('/auth/session', { session: token });
       expect(response.status).toBe(200);
       expect(response.body).toEqual({
@@ -91,8 +105,13 @@ for (const dialect of DIALECTS) {
     });
 
     it('rotates on sign-in: a new token, and the one the request carried is revoked', async () => {
-      const first = sessionTokenOf(await server.request('/auth/sign-in', { json: { email: 'ada@example.com', password: GOOD_PASSWORD } }));
-      const second = await server.request('/auth/sign-in', { json: { email: 'ada@example.com', password: GOOD_PASSWORD }, session: first });
+      const first = sessionTokenOf(
+        await server.request('/auth/sign-in', { json: { email: 'ada@example.com', password: GOOD_PASSWORD } }),
+      );
+      const second = await server.request('/auth/sign-in', {
+        json: { email: 'ada@example.com', password: GOOD_PASSWORD },
+        session: first,
+      });
       const secondToken = sessionTokenOf(second);
       expect(secondToken).toBeTruthy();
       expect(secondToken).not.toBe(first);
@@ -101,7 +120,9 @@ for (const dialect of DIALECTS) {
     });
 
     it('signs out: 204, cookie cleared, and the old cookie replayed gets 401', async () => {
-      const token = sessionTokenOf(await server.request('/auth/sign-in', { json: { email: 'ada@example.com', password: GOOD_PASSWORD } }));
+      const token = sessionTokenOf(
+        await server.request('/auth/sign-in', { json: { email: 'ada@example.com', password: GOOD_PASSWORD } }),
+      );
       const out = await server.request('/auth/sign-out', { method: 'POST', session: token });
       expect(out.status).toBe(204);
       expect(out.text).toBe('');
@@ -113,10 +134,18 @@ for (const dialect of DIALECTS) {
 
     it('records the device (user agent, IP prefix) and writes last_seen at most once a minute', async () => {
       const token = sessionTokenOf(
-        await server.request('/auth/sign-in', { json: { email: 'ada@example.com', password: GOOD_PASSWORD }, headers: { 'user-agent': 'FoyerTest/1.0' } }),
+        await server.request('/auth/sign-in', {
+          json: { email: 'ada@example.com', password: GOOD_PASSWORD },
+          headers: { 'user-agent': 'FoyerTest/1.0' },
+        }),
       )!;
       const { hashToken } = await import('../security/tokens.js');
-      const read = () => server.foyer.db.selectFrom('sessions').selectAll().where('token_hash', '=', hashToken(token)).executeTakeFirstOrThrow();
+      const read = () =>
+        server.foyer.db
+          .selectFrom('sessions')
+          .selectAll()
+          .where('token_hash', '=', hashToken(token))
+          .executeTakeFirstOrThrow();
       const created = await read();
       expect(created.user_agent).toBe('FoyerTest/1.0');
       expect(created.ip_prefix).toBe('127.0.0.0/24');
@@ -131,8 +160,12 @@ for (const dialect of DIALECTS) {
     });
 
     it('ends a session idle for 7 days, and use keeps it alive', async () => {
-      const idle = sessionTokenOf(await server.request('/auth/sign-in', { json: { email: 'ada@example.com', password: GOOD_PASSWORD } }));
-      const used = sessionTokenOf(await server.request('/auth/sign-in', { json: { email: 'ada@example.com', password: GOOD_PASSWORD } }));
+      const idle = sessionTokenOf(
+        await server.request('/auth/sign-in', { json: { email: 'ada@example.com', password: GOOD_PASSWORD } }),
+      );
+      const used = sessionTokenOf(
+        await server.request('/auth/sign-in', { json: { email: 'ada@example.com', password: GOOD_PASSWORD } }),
+      );
       server.clock.advance(4 * DAY);
       expect((await server.request('/auth/session', { session: used })).status).toBe(200);
       server.clock.advance(4 * DAY);
@@ -141,7 +174,9 @@ for (const dialect of DIALECTS) {
     });
 
     it('ends every session 30 days after sign-in, used or not', async () => {
-      const token = sessionTokenOf(await server.request('/auth/sign-in', { json: { email: 'ada@example.com', password: GOOD_PASSWORD } }));
+      const token = sessionTokenOf(
+        await server.request('/auth/sign-in', { json: { email: 'ada@example.com', password: GOOD_PASSWORD } }),
+      );
       for (let day = 0; day < 29; day += 5) {
         server.clock.advance(5 * DAY);
         const status = (await server.request('/auth/session', { session: token })).status;
@@ -164,7 +199,9 @@ for (const dialect of DIALECTS) {
         try {
           const token = await createVerifiedUser(server, 'flags@example.com');
           expect(token).toBeTruthy();
-          const response = await server.request('/auth/sign-in', { json: { email: 'flags@example.com', password: GOOD_PASSWORD } });
+          const response = await server.request('/auth/sign-in', {
+            json: { email: 'flags@example.com', password: GOOD_PASSWORD },
+          });
           const cookie = response.setCookies.find((value) => value.startsWith('foyer_session=')) ?? '';
           expect(/; Secure/i.test(cookie)).toBe(secure);
           expect(cookie).toMatch(/; HttpOnly/i);

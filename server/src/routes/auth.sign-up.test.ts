@@ -5,7 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../test-support/dialects.js';
-import { createVerifiedUser, GOOD_PASSWORD, sessionTokenOf, startTestServer, type TestServer } from '../test-support/test-server.js';
+import {
+  createVerifiedUser,
+  GOOD_PASSWORD,
+  sessionTokenOf,
+  startTestServer,
+  type TestServer,
+} from '../test-support/test-server.js';
 
 for (const dialect of DIALECTS) {
   describe.skipIf(!dialect.available)(`sign-up and verification [${dialect.name}]`, () => {
@@ -18,7 +24,9 @@ for (const dialect of DIALECTS) {
     });
 
     it('creates an unverified account and mails a 6-digit code and a link', async () => {
-      const response = await server.request('/auth/sign-up', { json: { email: 'New.User@Example.com', password: GOOD_PASSWORD } });
+      const response = await server.request('/auth/sign-up', {
+        json: { email: 'New.User@Example.com', password: GOOD_PASSWORD },
+      });
       expect(response.status).toBe(201);
       expect(response.body).toEqual({ status: 'verification_required' });
       expect(response.setCookies).toEqual([]);
@@ -33,8 +41,12 @@ for (const dialect of DIALECTS) {
     it('answers an existing verified email exactly like a new one, and tells the owner', async () => {
       await createVerifiedUser(server, 'taken@example.com');
       const before = (await server.mails('taken@example.com')).length;
-      const existing = await server.request('/auth/sign-up', { json: { email: 'TAKEN@example.com', password: 'another password 1' } });
-      const fresh = await server.request('/auth/sign-up', { json: { email: 'fresh@example.com', password: 'another password 1' } });
+      const existing = await server.request('/auth/sign-up', {
+        json: { email: 'TAKEN@example.com', password: 'another password 1' },
+      });
+      const fresh = await server.request('/auth/sign-up', {
+        json: { email: 'fresh@example.com', password: 'another password 1' },
+      });
       expect(existing.status).toBe(fresh.status);
       expect(existing.body).toEqual(fresh.body);
       expect(existing.setCookies).toEqual(fresh.setCookies);
@@ -42,32 +54,42 @@ for (const dialect of DIALECTS) {
       expect(mails).toHaveLength(before + 1);
       expect(mails[0]?.subject).toBe('Someone tried to sign up with your email');
       // The password of the existing account did not change.
-      const signIn = await server.request('/auth/sign-in', { json: { email: 'taken@example.com', password: GOOD_PASSWORD } });
+      const signIn = await server.request('/auth/sign-in', {
+        json: { email: 'taken@example.com', password: GOOD_PASSWORD },
+      });
       expect(signIn.status).toBe(200);
     });
 
     it('re-sends a fresh code when the existing account is still unverified, killing the old one', async () => {
       await server.request('/auth/sign-up', { json: { email: 'pending@example.com', password: GOOD_PASSWORD } });
       const first = await server.latestVerification('pending@example.com');
-      const again = await server.request('/auth/sign-up', { json: { email: 'pending@example.com', password: GOOD_PASSWORD } });
+      const again = await server.request('/auth/sign-up', {
+        json: { email: 'pending@example.com', password: GOOD_PASSWORD },
+      });
       expect(again.status).toBe(201);
       const second = await server.latestVerification('pending@example.com');
       expect(second.token).not.toBe(first.token);
       if (first.code !== second.code) {
-        const old = await server.request('/auth/verify-email', { json: { email: 'pending@example.com', code: first.code } });
+        const old = await server.request('/auth/verify-email', {
+          json: { email: 'pending@example.com', code: first.code },
+        });
         expect(old.status).toBe(400);
         expect(old.body.error.code).toBe('invalid_code');
       }
       const oldLink = await server.request('/auth/verify-email', { json: { token: first.token } });
       expect(oldLink.body.error.code).toBe('invalid_code');
-      const ok = await server.request('/auth/verify-email', { json: { email: 'pending@example.com', code: second.code } });
+      const ok = await server.request('/auth/verify-email', {
+        json: { email: 'pending@example.com', code: second.code },
+      });
       expect(ok.status).toBe(200);
     });
 
     it('verifies by code: 200 with the user and a session cookie; the code is single use', async () => {
       await server.request('/auth/sign-up', { json: { email: 'coder@example.com', password: GOOD_PASSWORD } });
       const { code } = await server.latestVerification('coder@example.com');
-      const response = await server.request('/auth/verify-email', { json: { email: 'coder@example.com', code: `${code.slice(0, 3)} ${code.slice(3)}` } });
+      const response = await server.request('/auth/verify-email', {
+        json: { email: 'coder@example.com', code: `${code.slice(0, 3)} ${code.slice(3)}` },
+      });
       expect(response.status).toBe(200);
       expect(response.body.user).toMatchObject({ email: 'coder@example.com', emailVerified: true });
       expect(typeof response.body.user.id).toBe('string');
@@ -84,7 +106,9 @@ for (const dialect of DIALECTS) {
     });
 
     it('answers invalid_code for an unknown email, without telling', async () => {
-      const response = await server.request('/auth/verify-email', { json: { email: 'nobody@example.com', code: '123456' } });
+      const response = await server.request('/auth/verify-email', {
+        json: { email: 'nobody@example.com', code: '123456' },
+      });
       expect(response.status).toBe(400);
       expect(response.body.error.code).toBe('invalid_code');
     });

@@ -13,7 +13,12 @@ import {
   signUpRequestSchema,
   verifyEmailRequestSchema,
 } from '@foyer/core';
-import { issueEmailVerification, VERIFY_LINK_PATH, verifyEmailByCode, verifyEmailByToken } from '../auth/email-verification.js';
+import {
+  issueEmailVerification,
+  VERIFY_LINK_PATH,
+  verifyEmailByCode,
+  verifyEmailByToken,
+} from '../auth/email-verification.js';
 import { completeSignIn } from '../auth/complete-sign-in.js';
 import { revokeSession } from '../auth/sessions.js';
 import { findUserByEmail, insertUserIfEmailFree } from '../db/repositories/users.js';
@@ -35,7 +40,6 @@ export const AUTH_BODY_LIMIT_BYTES = 64 * 1024;
 function routePath(route: { path: string }): string {
   return route.path.slice('/auth'.length);
 }
-
 
 /**
  * Creates the auth sub-app; mount it with `app.route('/auth', createAuthRoutes(ctx))`.
@@ -80,7 +84,9 @@ export function createAuthRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & { Var
       if (existing && existing.email_verified_at === null) {
         (await issueEmailVerification(ctx, existing, linkBase(c)))();
       } else if (existing) {
-        ctx.sendInBackground(signUpAttemptEmail({ to: existing.email, signInUrl: new URL(ctx.appUrl, `${linkBase(c)}/`).href }));
+        ctx.sendInBackground(
+          signUpAttemptEmail({ to: existing.email, signInUrl: new URL(ctx.appUrl, `${linkBase(c)}/`).href }),
+        );
       }
     }
     return c.json({ status: 'verification_required' as const }, 201);
@@ -88,7 +94,8 @@ export function createAuthRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & { Var
 
   auth.post(routePath(AUTH_ROUTES.verifyEmail), rateLimit('verify-email'), async (c) => {
     const body = await parseJsonBody(c, verifyEmailRequestSchema);
-    const user = 'token' in body ? await verifyEmailByToken(ctx, body.token) : await verifyEmailByCode(ctx, body.email, body.code);
+    const user =
+      'token' in body ? await verifyEmailByToken(ctx, body.token) : await verifyEmailByCode(ctx, body.email, body.code);
     return c.json(await completeSignIn(ctx, c, user, { method: 'email_code', quiet: true }), 200);
   });
 

@@ -42,7 +42,9 @@ for (const dialect of DIALECTS) {
       const { code, token } = await server.latestVerification(email);
       const statuses: number[] = [];
       for (let i = 1; i <= 5; i++) {
-        statuses.push((await server.request('/auth/verify-email', { json: { email, code: wrongCode(code, i) } })).status);
+        statuses.push(
+          (await server.request('/auth/verify-email', { json: { email, code: wrongCode(code, i) } })).status,
+        );
       }
       expect(statuses).toEqual([400, 400, 400, 400, 410]);
       const right = await server.request('/auth/verify-email', { json: { email, code } });
@@ -58,7 +60,9 @@ for (const dialect of DIALECTS) {
       await server.request('/auth/sign-up', { json: { email, password: GOOD_PASSWORD } });
       const { code } = await server.latestVerification(email);
       const guesses = await Promise.all(
-        Array.from({ length: 20 }, (_, i) => server.request('/auth/verify-email', { json: { email, code: wrongCode(code, i + 1) } })),
+        Array.from({ length: 20 }, (_, i) =>
+          server.request('/auth/verify-email', { json: { email, code: wrongCode(code, i + 1) } }),
+        ),
       );
       const invalid = guesses.filter((guess) => guess.body.error.code === 'invalid_code').length;
       const expired = guesses.filter((guess) => guess.body.error.code === 'code_expired').length;
@@ -73,7 +77,8 @@ for (const dialect of DIALECTS) {
       const email = 'again@example.com';
       await server.request('/auth/sign-up', { json: { email, password: GOOD_PASSWORD } });
       const first = await server.latestVerification(email);
-      for (let i = 1; i <= 5; i++) await server.request('/auth/verify-email', { json: { email, code: wrongCode(first.code, i) } });
+      for (let i = 1; i <= 5; i++)
+        await server.request('/auth/verify-email', { json: { email, code: wrongCode(first.code, i) } });
       expect((await server.request('/auth/resend-verification', { json: { email } })).status).toBe(202);
       const second = await server.latestVerification(email);
       const right = await server.request('/auth/verify-email', { json: { email, code: second.code } });

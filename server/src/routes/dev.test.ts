@@ -28,7 +28,12 @@ for (const dialect of DIALECTS) {
     });
 
     it('renders an escaped HTML page', async () => {
-      await server.foyer.devOutbox?.send({ to: 'x@example.com', subject: '<img src=x onerror=alert(1)>', text: '</pre><script>alert(2)</script>', html: '<b>hi</b>' });
+      await server.foyer.devOutbox?.send({
+        to: 'x@example.com',
+        subject: '<img src=x onerror=alert(1)>',
+        text: '</pre><script>alert(2)</script>',
+        html: '<b>hi</b>',
+      });
       const response = await server.request('/dev/outbox');
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toContain('text/html');

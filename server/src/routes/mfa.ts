@@ -275,10 +275,16 @@ export function createMfaRoutes(ctx: FoyerServerContext): Hono<Env> {
     return c.json({ stepUpUntil: new Date(now.getTime() + STEP_UP_TTL_MS).toISOString() }, 200);
   });
 
-  routes.post(routePath(MFA_ROUTES.passkeyRegisterOptions), session, requireStepUp(ctx), rateLimit('passkey-options'), async (c) => {
-    const { user } = signedIn(c);
-    return c.json(await passkeyRegistrationOptions(ctx, c, user), 200);
-  });
+  routes.post(
+    routePath(MFA_ROUTES.passkeyRegisterOptions),
+    session,
+    requireStepUp(ctx),
+    rateLimit('passkey-options'),
+    async (c) => {
+      const { user } = signedIn(c);
+      return c.json(await passkeyRegistrationOptions(ctx, c, user), 200);
+    },
+  );
 
   routes.post(routePath(MFA_ROUTES.passkeyRegisterVerify), session, rateLimit('mfa-setup'), async (c) => {
     const current = signedIn(c);

@@ -44,8 +44,15 @@ for (const dialect of DIALECTS) {
     // Changing the password needs a fresh step-up (docs/security.md): re-enter the password first.
     const change = async (session: string | undefined, json: Record<string, string>) => {
       if (session) {
-        const up = await server.request('/auth/step-up', { json: { factor: 'password', password: GOOD_PASSWORD }, session });
-        if (up.status !== 200) await server.request('/auth/step-up', { json: { factor: 'password', password: json.currentPassword }, session });
+        const up = await server.request('/auth/step-up', {
+          json: { factor: 'password', password: GOOD_PASSWORD },
+          session,
+        });
+        if (up.status !== 200)
+          await server.request('/auth/step-up', {
+            json: { factor: 'password', password: json.currentPassword },
+            session,
+          });
       }
       return server.request('/auth/password/change', { json, session: session ?? null });
     };

@@ -106,7 +106,12 @@ export function createPasswordRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & {
       await markEmailVerified(trx, userId, nowIso);
       return revokeSessionsOfUser(trx, userId, nowIso);
     });
-    const answer = await completeSignIn(ctx, c, { ...user, email_verified_at: user.email_verified_at ?? nowIso }, { method: 'password_reset' });
+    const answer = await completeSignIn(
+      ctx,
+      c,
+      { ...user, email_verified_at: user.email_verified_at ?? nowIso },
+      { method: 'password_reset' },
+    );
     await recordAuditEvent(ctx, c, {
       type: 'password.reset',
       userId,

@@ -25,7 +25,12 @@ function socketAddress(c: Context): string | undefined {
  */
 export function clientAddress(c: Context, options: { trustProxy?: boolean } = {}): string | undefined {
   if (options.trustProxy) {
-    const forwarded = c.req.header('x-forwarded-for')?.split(',').map((entry) => entry.trim()).filter(Boolean).at(-1);
+    const forwarded = c.req
+      .header('x-forwarded-for')
+      ?.split(',')
+      .map((entry) => entry.trim())
+      .filter(Boolean)
+      .at(-1);
     if (forwarded) return forwarded;
   }
   return socketAddress(c);

@@ -20,7 +20,10 @@ export function ipPrefix(address: string | undefined | null): string | null {
   if (isIPv6(withoutZone)) {
     const groups = expandIPv6(withoutZone);
     if (!groups) return null;
-    return `${groups.slice(0, 4).map((group) => group.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+    return `${groups
+      .slice(0, 4)
+      .map((group) => group.replace(/^0+(?=.)/, ''))
+      .join(':')}::/64`;
   }
   return null;
 }

@@ -10,7 +10,8 @@ import { builtCoreUrl, createStrengthEstimator, type StrengthEstimator } from '.
 
 const coreUrl = builtCoreUrl();
 const coreBuilt = coreUrl !== undefined && existsSync(fileURLToPath(coreUrl));
-if (!coreBuilt) console.log('strength worker test skipped: @foyer/core is not built (run `npx tsc -b` or `npm run build`)');
+if (!coreBuilt)
+  console.log('strength worker test skipped: @foyer/core is not built (run `npx tsc -b` or `npm run build`)');
 
 describe('createStrengthEstimator', () => {
   let estimator: StrengthEstimator | undefined;

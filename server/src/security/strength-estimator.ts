@@ -37,7 +37,9 @@ export function builtCoreUrl(): string | undefined {
   try {
     // Under a resolver that prefers sources (`--conditions=foyer-source` in tests), this finds
     // `src/index.ts`; the worker is plain Node and needs the built twin.
-    const resolved = createRequire(import.meta.url).resolve('@foyer/core').replace(/[\\/]src[\\/]index\.ts$/, '/dist/index.js');
+    const resolved = createRequire(import.meta.url)
+      .resolve('@foyer/core')
+      .replace(/[\\/]src[\\/]index\.ts$/, '/dist/index.js');
     return pathToFileURL(resolved).href;
   } catch {
     return undefined;
@@ -53,7 +55,10 @@ type Pending = { resolve: (value: PasswordStrength) => void; reject: (error: Err
  * const strength = createStrengthEstimator();
  * const { score } = await strength.estimate('correct horse battery staple', { email });
  */
-export function createStrengthEstimator({ size = 1, coreUrl = builtCoreUrl() }: { size?: number; coreUrl?: string } = {}): StrengthEstimator {
+export function createStrengthEstimator({
+  size = 1,
+  coreUrl = builtCoreUrl(),
+}: { size?: number; coreUrl?: string } = {}): StrengthEstimator {
   const pending = new Map<number, Pending>();
   const workers: Worker[] = [];
   let mode: StrengthEstimator['mode'] = coreUrl ? 'starting' : 'inline';
@@ -86,7 +91,8 @@ export function createStrengthEstimator({ size = 1, coreUrl = builtCoreUrl() }: 
     }
   }
 
-  const inline = async (password: string, context?: PasswordContext) => (await loadPasswordStrength())(password, context);
+  const inline = async (password: string, context?: PasswordContext) =>
+    (await loadPasswordStrength())(password, context);
 
   return {
     get mode() {

@@ -92,7 +92,11 @@ export async function startTestServer(
       headers['content-type'] ??= 'application/json';
     }
     if (init.session) headers.cookie = `foyer_session=${init.session}`;
-    const response = await fetch(`${url}${path}`, { method: init.method ?? (body === undefined ? 'GET' : 'POST'), headers, body });
+    const response = await fetch(`${url}${path}`, {
+      method: init.method ?? (body === undefined ? 'GET' : 'POST'),
+      headers,
+      body,
+    });
     const text = await response.text();
     let parsed: unknown;
     try {
@@ -100,7 +104,13 @@ export async function startTestServer(
     } catch {
       parsed = undefined;
     }
-    return { status: response.status, headers: response.headers, body: parsed, text, setCookies: response.headers.getSetCookie() };
+    return {
+      status: response.status,
+      headers: response.headers,
+      body: parsed,
+      text,
+      setCookies: response.headers.getSetCookie(),
+    };
   };
 
   const mails = async (to?: string): Promise<DevOutboxEntry[]> => {

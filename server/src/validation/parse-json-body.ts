@@ -47,7 +47,8 @@ function collectFields(
     const key = path.map(String).join('.') || BODY_FIELD;
     if (fields[key] !== undefined) continue;
     if (key === BODY_FIELD && issue.code === 'invalid_type') fields[key] = 'Send a JSON object.';
-    else if (issue.code === 'invalid_type' && valueAt(input, path) === undefined) fields[key] = 'This field is required.';
+    else if (issue.code === 'invalid_type' && valueAt(input, path) === undefined)
+      fields[key] = 'This field is required.';
     else fields[key] = issue.message;
   }
 }
@@ -66,16 +67,25 @@ export function issuesToFields(issues: readonly Issue[], input: unknown): Record
  * @example
  * const { email, password } = await parseJsonBody(c, signUpRequestSchema);
  */
-export async function parseJsonBody<Schema extends z.core.$ZodType>(c: Context, schema: Schema): Promise<z.output<Schema>> {
+export async function parseJsonBody<Schema extends z.core.$ZodType>(
+  c: Context,
+  schema: Schema,
+): Promise<z.output<Schema>> {
   const text = await c.req.text();
   if (text.trim() === '') {
-    throw new FoyerError('invalid_input', { message: 'Send a JSON body.', fields: { [BODY_FIELD]: 'Send a JSON body.' } });
+    throw new FoyerError('invalid_input', {
+      message: 'Send a JSON body.',
+      fields: { [BODY_FIELD]: 'Send a JSON body.' },
+    });
   }
   let input: unknown;
   try {
     input = JSON.parse(text);
   } catch {
-    throw new FoyerError('invalid_input', { message: 'The body is not valid JSON.', fields: { [BODY_FIELD]: 'Send valid JSON.' } });
+    throw new FoyerError('invalid_input', {
+      message: 'The body is not valid JSON.',
+      fields: { [BODY_FIELD]: 'Send valid JSON.' },
+    });
   }
   const result = z.safeParse(schema, input);
   if (!result.success) throw new FoyerError('invalid_input', { fields: issuesToFields(result.error.issues, input) });

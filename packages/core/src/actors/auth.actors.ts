@@ -38,7 +38,9 @@ import type {
 function notProvided(name: string): () => Promise<never> {
   return () =>
     Promise.reject(
-      new Error(`Foyer: the "${name}" actor was not provided. Use createAuthMachines(createHttpActors(client)) or provide a fake.`),
+      new Error(
+        `Foyer: the "${name}" actor was not provided. Use createAuthMachines(createHttpActors(client)) or provide a fake.`,
+      ),
     );
 }
 
@@ -58,14 +60,20 @@ export const authActorPlaceholders = {
   revokeOtherSessions: fromPromise<void, void>(notProvided('revokeOtherSessions')),
   verifyMfa: fromPromise<UserResponse, MfaVerifyRequest>(notProvided('verifyMfa')),
   stepUp: fromPromise<StepUpResponse, StepUpRequest>(notProvided('stepUp')),
-  passkeyAuthenticateOptions: fromPromise<WebauthnOptions, PasskeyAuthenticateOptionsRequest>(notProvided('passkeyAuthenticateOptions')),
-  passkeyAuthenticateVerify: fromPromise<UserResponse, PasskeyAuthenticateVerifyRequest>(notProvided('passkeyAuthenticateVerify')),
+  passkeyAuthenticateOptions: fromPromise<WebauthnOptions, PasskeyAuthenticateOptionsRequest>(
+    notProvided('passkeyAuthenticateOptions'),
+  ),
+  passkeyAuthenticateVerify: fromPromise<UserResponse, PasskeyAuthenticateVerifyRequest>(
+    notProvided('passkeyAuthenticateVerify'),
+  ),
   passkeyRegisterOptions: fromPromise<WebauthnOptions, void>(notProvided('passkeyRegisterOptions')),
   listMfaFactors: fromPromise<MfaFactorsResponse, void>(notProvided('listMfaFactors')),
   setupTotp: fromPromise<TotpSetupResponse, void>(notProvided('setupTotp')),
   confirmTotp: fromPromise<RecoveryCodesResponse, TotpConfirmRequest>(notProvided('confirmTotp')),
   removeMfaFactor: fromPromise<void, { id: string }>(notProvided('removeMfaFactor')),
-  passkeyRegisterVerify: fromPromise<PasskeyRegisteredResponse, PasskeyRegisterVerifyRequest>(notProvided('passkeyRegisterVerify')),
+  passkeyRegisterVerify: fromPromise<PasskeyRegisteredResponse, PasskeyRegisterVerifyRequest>(
+    notProvided('passkeyRegisterVerify'),
+  ),
   startPhoneSignIn: fromPromise<void, PhoneStartRequest>(notProvided('startPhoneSignIn')),
   verifyPhoneSignIn: fromPromise<SignInResponse, PhoneVerifyRequest>(notProvided('verifyPhoneSignIn')),
   requestAccountDeletion: fromPromise<AccountDeletionResponse, void>(notProvided('requestAccountDeletion')),
@@ -81,7 +89,9 @@ export type AuthActors = typeof authActorPlaceholders;
  */
 export const passkeyCeremonyPlaceholders = {
   /** `navigator.credentials.get` with request options JSON; answers the assertion JSON. */
-  webauthnAuthenticate: fromPromise<Record<string, unknown>, { options: WebauthnOptions; conditional?: boolean }>(notProvided('webauthnAuthenticate')),
+  webauthnAuthenticate: fromPromise<Record<string, unknown>, { options: WebauthnOptions; conditional?: boolean }>(
+    notProvided('webauthnAuthenticate'),
+  ),
   /** `navigator.credentials.create` with creation options JSON; answers the attestation JSON. */
   webauthnRegister: fromPromise<Record<string, unknown>, { options: WebauthnOptions }>(notProvided('webauthnRegister')),
 };

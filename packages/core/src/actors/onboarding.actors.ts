@@ -7,7 +7,8 @@ import type { SaveStepDraftRequest } from '../client/client.js';
 import type { OnboardingOverview, PublishRequest, PublishResponse, StepSaved } from '../contracts/index.js';
 
 function notProvided(name: string): () => Promise<never> {
-  return () => Promise.reject(new Error(`Foyer: the "${name}" actor was not provided. Use createOnboardingMachines(actors).`));
+  return () =>
+    Promise.reject(new Error(`Foyer: the "${name}" actor was not provided. Use createOnboardingMachines(actors).`));
 }
 
 /** Input of the `saveStepDraft` actor: the save request, and whether the page is going away. */

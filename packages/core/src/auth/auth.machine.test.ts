@@ -28,15 +28,20 @@ describe('auth machine', () => {
   });
 
   it('offers sign-in (or sign-up when asked) without a session', async () => {
-    expect((await waitFor(start({ getSession: async () => null }), (s) => s.matches('signedOut'))).value).toEqual({ signedOut: 'signIn' });
-    expect((await waitFor(start({ getSession: async () => null }, 'signUp'), (s) => s.matches('signedOut'))).value).toEqual({
+    expect((await waitFor(start({ getSession: async () => null }), (s) => s.matches('signedOut'))).value).toEqual({
+      signedOut: 'signIn',
+    });
+    expect(
+      (await waitFor(start({ getSession: async () => null }, 'signUp'), (s) => s.matches('signedOut'))).value,
+    ).toEqual({
       signedOut: 'signUp',
     });
   });
 
   it('treats a failed session check as signed out, keeping the error', async () => {
-    const snapshot = await waitFor(start({ getSession: async () => Promise.reject(new FoyerError('network_error')) }), (s) =>
-      s.matches('signedOut'),
+    const snapshot = await waitFor(
+      start({ getSession: async () => Promise.reject(new FoyerError('network_error')) }),
+      (s) => s.matches('signedOut'),
     );
     expect(snapshot.context.error?.code).toBe('network_error');
   });
@@ -55,7 +60,11 @@ describe('auth machine', () => {
 
   it('signs up through the child machine and its verification step', async () => {
     const actor = start(
-      { getSession: async () => null, signUp: async () => ({ status: 'verification_required' }), verifyEmail: async () => ({ user }) },
+      {
+        getSession: async () => null,
+        signUp: async () => ({ status: 'verification_required' }),
+        verifyEmail: async () => ({ user }),
+      },
       'signUp',
     );
     await waitFor(actor, (s) => s.matches('signedOut'));
@@ -70,7 +79,10 @@ describe('auth machine', () => {
   });
 
   it('signs out, and stays signed in (with the error) when sign-out fails', async () => {
-    const signOut = vi.fn<() => Promise<void>>().mockRejectedValueOnce(new FoyerError('network_error')).mockResolvedValueOnce(undefined);
+    const signOut = vi
+      .fn<() => Promise<void>>()
+      .mockRejectedValueOnce(new FoyerError('network_error'))
+      .mockResolvedValueOnce(undefined);
     const actor = start({ getSession: async () => session, signOut });
     await waitFor(actor, (s) => s.matches('signedIn'));
     actor.send({ type: 'session.signOut' });
@@ -98,7 +110,11 @@ describe('auth machine', () => {
     reset.send({ type: 'reset.submit', code: '123456', password: 'a brand new passphrase' });
     const snapshot = await waitFor(actor, (s) => s.matches('signedIn'));
     expect(snapshot.context.user).toEqual(user);
-    expect(resetPassword).toHaveBeenCalledWith({ email: 'ada@example.com', code: '123456', password: 'a brand new passphrase' });
+    expect(resetPassword).toHaveBeenCalledWith({
+      email: 'ada@example.com',
+      code: '123456',
+      password: 'a brand new passphrase',
+    });
   });
 
   it('goes back from the reset view to sign-in', async () => {

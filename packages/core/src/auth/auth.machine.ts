@@ -95,14 +95,20 @@ export const authMachine = setup({
             id: 'signIn',
             src: 'signInMachine',
             input: {},
-            onDone: { target: '#auth.signedIn', actions: assign({ user: ({ event }) => event.output.user, error: null }) },
+            onDone: {
+              target: '#auth.signedIn',
+              actions: assign({ user: ({ event }) => event.output.user, error: null }),
+            },
           },
         },
         signUp: {
           invoke: {
             id: 'signUp',
             src: 'signUpMachine',
-            onDone: { target: '#auth.signedIn', actions: assign({ user: ({ event }) => event.output.user, error: null }) },
+            onDone: {
+              target: '#auth.signedIn',
+              actions: assign({ user: ({ event }) => event.output.user, error: null }),
+            },
           },
         },
         resetPassword: {
@@ -110,7 +116,10 @@ export const authMachine = setup({
             id: 'resetPassword',
             src: 'resetPasswordMachine',
             input: ({ event }) => ({ email: event.type === 'view.resetPassword' ? (event.email ?? '') : '' }),
-            onDone: { target: '#auth.signedIn', actions: assign({ user: ({ event }) => event.output.user, error: null }) },
+            onDone: {
+              target: '#auth.signedIn',
+              actions: assign({ user: ({ event }) => event.output.user, error: null }),
+            },
           },
         },
       },

@@ -33,7 +33,11 @@ export function createAuthMachines(actors: AuthActors, ceremonies: Partial<Passk
     },
   });
   const stepUp = stepUpMachine.provide({
-    actors: { stepUp: actors.stepUp, passkeyAuthenticateOptions: actors.passkeyAuthenticateOptions, webauthnAuthenticate: webauthn.webauthnAuthenticate },
+    actors: {
+      stepUp: actors.stepUp,
+      passkeyAuthenticateOptions: actors.passkeyAuthenticateOptions,
+      webauthnAuthenticate: webauthn.webauthnAuthenticate,
+    },
   });
   const passkey = passkeyMachine.provide({
     actors: {
@@ -61,11 +65,20 @@ export function createAuthMachines(actors: AuthActors, ceremonies: Partial<Passk
     },
   });
   const signIn = signInMachine.provide({
-    actors: { signIn: actors.signIn, verifyEmailMachine: verifyEmail, changePasswordMachine: changePassword, mfaChallengeMachine: mfaChallenge },
+    actors: {
+      signIn: actors.signIn,
+      verifyEmailMachine: verifyEmail,
+      changePasswordMachine: changePassword,
+      mfaChallengeMachine: mfaChallenge,
+    },
   });
   const signUp = signUpMachine.provide({ actors: { signUp: actors.signUp, verifyEmailMachine: verifyEmail } });
   const resetPassword = resetPasswordMachine.provide({
-    actors: { forgotPassword: actors.forgotPassword, resetPassword: actors.resetPassword, mfaChallengeMachine: mfaChallenge },
+    actors: {
+      forgotPassword: actors.forgotPassword,
+      resetPassword: actors.resetPassword,
+      mfaChallengeMachine: mfaChallenge,
+    },
   });
   const auth = authMachine.provide({
     actors: {
@@ -77,7 +90,11 @@ export function createAuthMachines(actors: AuthActors, ceremonies: Partial<Passk
     },
   });
   const sessions = sessionsMachine.provide({
-    actors: { listSessions: actors.listSessions, revokeSession: actors.revokeSession, revokeOtherSessions: actors.revokeOtherSessions },
+    actors: {
+      listSessions: actors.listSessions,
+      revokeSession: actors.revokeSession,
+      revokeOtherSessions: actors.revokeOtherSessions,
+    },
   });
   const phoneSignIn = phoneSignInMachine.provide({
     actors: { startPhoneSignIn: actors.startPhoneSignIn, verifyPhoneSignIn: actors.verifyPhoneSignIn },
@@ -85,7 +102,21 @@ export function createAuthMachines(actors: AuthActors, ceremonies: Partial<Passk
   const accountDeletion = accountDeletionMachine.provide({
     actors: { requestAccountDeletion: actors.requestAccountDeletion, deleteAccount: actors.deleteAccount },
   });
-  return { verifyEmail, signIn, signUp, auth, changePassword, resetPassword, sessions, phoneSignIn, accountDeletion, mfaChallenge, stepUp, passkey, mfaSetup };
+  return {
+    verifyEmail,
+    signIn,
+    signUp,
+    auth,
+    changePassword,
+    resetPassword,
+    sessions,
+    phoneSignIn,
+    accountDeletion,
+    mfaChallenge,
+    stepUp,
+    passkey,
+    mfaSetup,
+  };
 }
 
 /** The provided machines returned by {@link createAuthMachines}. */

@@ -5,7 +5,9 @@ import { FoyerError } from '../errors.js';
 import { createFakeAuthActors } from '../testing/fake-auth-actors.js';
 
 const start = (changePassword: () => Promise<void>) =>
-  createActor(createAuthMachines(createFakeAuthActors({ changePassword })).changePassword, { input: { email: 'ada@example.com' } }).start();
+  createActor(createAuthMachines(createFakeAuthActors({ changePassword })).changePassword, {
+    input: { email: 'ada@example.com' },
+  }).start();
 
 describe('changePassword machine', () => {
   it('changes the password', async () => {
@@ -16,7 +18,12 @@ describe('changePassword machine', () => {
     expect(change).toHaveBeenCalledWith({ currentPassword: 'old one', newPassword: 'velvet orbit tangerine harbor' });
   });
   it('puts a wrong current password on its field and a breached new one on the other', async () => {
-    const actor = start(vi.fn().mockRejectedValueOnce(new FoyerError('invalid_credentials')).mockRejectedValueOnce(new FoyerError('password_breached')));
+    const actor = start(
+      vi
+        .fn()
+        .mockRejectedValueOnce(new FoyerError('invalid_credentials'))
+        .mockRejectedValueOnce(new FoyerError('password_breached')),
+    );
     actor.send({ type: 'change.submit', currentPassword: 'old one', newPassword: 'velvet orbit tangerine harbor' });
     let snapshot = await waitFor(actor, (s) => s.context.error !== null);
     expect(Object.keys(snapshot.context.fieldErrors)).toEqual(['currentPassword']);

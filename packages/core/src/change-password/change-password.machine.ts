@@ -53,14 +53,20 @@ export const changePasswordMachine = setup({
     isInputValid: ({ context, event }) => {
       assertEvent(event, 'change.submit');
       const { currentPassword, newPassword } = event;
-      return changePasswordRequestSchema.safeParse({ currentPassword, newPassword }).success && context.passwordAcceptable !== false;
+      return (
+        changePasswordRequestSchema.safeParse({ currentPassword, newPassword }).success &&
+        context.passwordAcceptable !== false
+      );
     },
   },
   actions: {
     forwardToStrength: sendTo('strength', ({ event }) => event as { type: 'password.focus' }),
     assignInputErrors: assign(({ context, event }) => {
       assertEvent(event, 'change.submit');
-      const result = changePasswordRequestSchema.safeParse({ currentPassword: event.currentPassword, newPassword: event.newPassword });
+      const result = changePasswordRequestSchema.safeParse({
+        currentPassword: event.currentPassword,
+        newPassword: event.newPassword,
+      });
       const fieldErrors = result.success ? {} : fieldErrorsOf(result.error);
       if (context.passwordAcceptable === false) fieldErrors.newPassword ??= 'Choose a stronger password.';
       return { error: null, fieldErrors };
@@ -68,12 +74,20 @@ export const changePasswordMachine = setup({
   },
 }).createMachine({
   id: 'changePassword',
-  context: ({ input }) => ({ email: input.email ?? '', required: input.required ?? false, error: null, fieldErrors: {}, passwordAcceptable: null }),
+  context: ({ input }) => ({
+    email: input.email ?? '',
+    required: input.required ?? false,
+    error: null,
+    fieldErrors: {},
+    passwordAcceptable: null,
+  }),
   invoke: {
     id: 'strength',
     src: 'passwordStrengthMachine',
     input: ({ context }) => ({ context: { email: context.email } }),
-    onSnapshot: { actions: assign({ passwordAcceptable: ({ event }) => isPasswordAcceptable(event.snapshot.context) }) },
+    onSnapshot: {
+      actions: assign({ passwordAcceptable: ({ event }) => isPasswordAcceptable(event.snapshot.context) }),
+    },
   },
   on: {
     'password.focus': { actions: 'forwardToStrength' },
@@ -102,7 +116,10 @@ export const changePasswordMachine = setup({
           target: 'editing',
           actions: assign(({ event }) => {
             const error = errorOfEvent(event);
-            return { error, fieldErrors: passwordErrorFields(error, { password: 'newPassword', current: 'currentPassword' }) };
+            return {
+              error,
+              fieldErrors: passwordErrorFields(error, { password: 'newPassword', current: 'currentPassword' }),
+            };
           }),
         },
       },

@@ -219,7 +219,12 @@ export function createFoyerClient(options: FoyerClientOptions = {}): FoyerClient
   const baseUrl = (options.baseUrl ?? '').replace(/\/+$/, '');
   const doFetch = options.fetch ?? ((input: RequestInfo | URL, init?: RequestInit) => globalThis.fetch(input, init));
 
-  async function call<T>(route: Route, parts: CallParts, schema: z.ZodMiniType<T> | null, init?: RequestOptions): Promise<T> {
+  async function call<T>(
+    route: Route,
+    parts: CallParts,
+    schema: z.ZodMiniType<T> | null,
+    init?: RequestOptions,
+  ): Promise<T> {
     const { params = {}, query, headers = {}, body } = parts;
     const path = route.path.replace(/:(\w+)/g, (_, name: string) => encodeURIComponent(params[name] ?? ''));
     const search = query ? `?${new URLSearchParams(query).toString()}` : '';
@@ -228,7 +233,11 @@ export function createFoyerClient(options: FoyerClientOptions = {}): FoyerClient
       response = await doFetch(`${baseUrl}${path}${search}`, {
         method: route.method,
         credentials: 'include',
-        headers: { accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }), ...headers },
+        headers: {
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
         body: body === undefined ? undefined : JSON.stringify(body),
         signal: init?.signal,
         keepalive: init?.keepalive,
@@ -240,7 +249,8 @@ export function createFoyerClient(options: FoyerClientOptions = {}): FoyerClient
     if (!response.ok) throw await readError(response);
     if (schema === null || response.status === 204) return undefined as T;
     const parsed = schema.safeParse(await response.json().catch(() => undefined));
-    if (!parsed.success) throw new FoyerError('internal_error', { message: 'The server answered in an unexpected shape.' });
+    if (!parsed.success)
+      throw new FoyerError('internal_error', { message: 'The server answered in an unexpected shape.' });
     return parsed.data;
   }
 
@@ -261,7 +271,12 @@ export function createFoyerClient(options: FoyerClientOptions = {}): FoyerClient
     getOnboarding: (init) => call(ONBOARDING_ROUTES.overview, {}, onboardingOverviewSchema, init),
     setTracks: (body, init) => call(ONBOARDING_ROUTES.setTracks, { body }, onboardingOverviewSchema, init),
     saveStepDraft: ({ track, step, patch, version }, init) =>
-      call(ONBOARDING_ROUTES.saveStep, { params: { step }, query: { track }, headers: { 'if-match': `"${version}"` }, body: patch }, stepSavedSchema, init),
+      call(
+        ONBOARDING_ROUTES.saveStep,
+        { params: { step }, query: { track }, headers: { 'if-match': `"${version}"` }, body: patch },
+        stepSavedSchema,
+        init,
+      ),
     completeStep: ({ track, step }, init) =>
       call(ONBOARDING_ROUTES.completeStep, { params: { step }, query: { track } }, onboardingOverviewSchema, init),
     publish: (body, init) => call(ONBOARDING_ROUTES.publish, { body }, publishResponseSchema, init),
@@ -282,10 +297,14 @@ export function createFoyerClient(options: FoyerClientOptions = {}): FoyerClient
     verifyMfa: (body, init) => call(MFA_ROUTES.verify, { body }, userResponseSchema, init),
     stepUp: (body, init) => call(MFA_ROUTES.stepUp, { body }, stepUpResponseSchema, init),
     passkeyRegisterOptions: (init) => call(MFA_ROUTES.passkeyRegisterOptions, {}, webauthnOptionsSchema, init),
-    passkeyRegisterVerify: (body, init) => call(MFA_ROUTES.passkeyRegisterVerify, { body }, passkeyRegisteredResponseSchema, init),
-    passkeyAuthenticateOptions: (body, init) => call(MFA_ROUTES.passkeyAuthenticateOptions, { body: body ?? {} }, webauthnOptionsSchema, init),
-    passkeyAuthenticateVerify: (body, init) => call(MFA_ROUTES.passkeyAuthenticateVerify, { body }, userResponseSchema, init),
-    setPayoutDestination: (body, init) => call(ACCOUNT_ROUTES.setPayout, { body }, payoutDestinationResponseSchema, init),
+    passkeyRegisterVerify: (body, init) =>
+      call(MFA_ROUTES.passkeyRegisterVerify, { body }, passkeyRegisteredResponseSchema, init),
+    passkeyAuthenticateOptions: (body, init) =>
+      call(MFA_ROUTES.passkeyAuthenticateOptions, { body: body ?? {} }, webauthnOptionsSchema, init),
+    passkeyAuthenticateVerify: (body, init) =>
+      call(MFA_ROUTES.passkeyAuthenticateVerify, { body }, userResponseSchema, init),
+    setPayoutDestination: (body, init) =>
+      call(ACCOUNT_ROUTES.setPayout, { body }, payoutDestinationResponseSchema, init),
     changeEmail: (body, init) => call(ACCOUNT_ROUTES.changeEmail, { body }, null, init),
     confirmEmailChange: (body, init) => call(ACCOUNT_ROUTES.confirmEmailChange, { body }, userResponseSchema, init),
     startPhoneSignIn: (body, init) => call(PHONE_ROUTES.startPhoneSignIn, { body }, null, init),

@@ -27,7 +27,9 @@ export function createHttpActors(client: FoyerClient): AuthActors {
     revokeOtherSessions: fromPromise(({ signal }) => client.revokeOtherSessions({ signal })),
     verifyMfa: fromPromise(({ input, signal }) => client.verifyMfa(input, { signal })),
     stepUp: fromPromise(({ input, signal }) => client.stepUp(input, { signal })),
-    passkeyAuthenticateOptions: fromPromise(({ input, signal }) => client.passkeyAuthenticateOptions(input, { signal })),
+    passkeyAuthenticateOptions: fromPromise(({ input, signal }) =>
+      client.passkeyAuthenticateOptions(input, { signal }),
+    ),
     passkeyAuthenticateVerify: fromPromise(({ input, signal }) => client.passkeyAuthenticateVerify(input, { signal })),
     passkeyRegisterOptions: fromPromise(({ signal }) => client.passkeyRegisterOptions({ signal })),
     passkeyRegisterVerify: fromPromise(({ input, signal }) => client.passkeyRegisterVerify(input, { signal })),
@@ -51,7 +53,9 @@ export function createHttpActors(client: FoyerClient): AuthActors {
 export function createOnboardingHttpActors(client: FoyerClient): OnboardingActors {
   return {
     getOnboarding: fromPromise(({ signal }) => client.getOnboarding({ signal })),
-    saveStepDraft: fromPromise(({ input: { keepalive, ...request }, signal }) => client.saveStepDraft(request, { signal, keepalive })),
+    saveStepDraft: fromPromise(({ input: { keepalive, ...request }, signal }) =>
+      client.saveStepDraft(request, { signal, keepalive }),
+    ),
     completeStep: fromPromise(({ input, signal }) => client.completeStep(input, { signal })),
     publish: fromPromise(({ input, signal }) => client.publish(input, { signal })),
     unpublish: fromPromise(({ input, signal }) => client.unpublish(input, { signal })),

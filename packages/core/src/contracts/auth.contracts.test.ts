@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { ERROR_CODES, ERROR_STATUS, FoyerError } from '../errors.js';
-import { codeSchema, emailSchema, fieldErrorsOf, passwordSchema, signUpRequestSchema, verifyEmailRequestSchema } from './index.js';
+import {
+  codeSchema,
+  emailSchema,
+  fieldErrorsOf,
+  passwordSchema,
+  signUpRequestSchema,
+  verifyEmailRequestSchema,
+} from './index.js';
 
 describe('emailSchema', () => {
   it('trims and lower-cases', () => {
@@ -54,7 +61,11 @@ describe('fieldErrorsOf', () => {
   it('names each invalid field once', () => {
     const result = signUpRequestSchema.safeParse({ email: 'nope', password: 'short' });
     expect(result.success).toBe(false);
-    if (!result.success) expect(fieldErrorsOf(result.error)).toEqual({ email: 'Enter a valid email address.', password: 'Use at least 8 characters.' });
+    if (!result.success)
+      expect(fieldErrorsOf(result.error)).toEqual({
+        email: 'Enter a valid email address.',
+        password: 'Use at least 8 characters.',
+      });
   });
   it('picks the branch of a union the caller meant', () => {
     const result = verifyEmailRequestSchema.safeParse({ email: 'ada@example.com', code: '12' });

@@ -23,10 +23,14 @@ const codePointLength = (value: string): number => [...value].length;
  * so look-alike Unicode addresses are refused rather than stored.
  */
 export const emailSchema = z.pipe(
-  z.string({ error: 'Enter your email address.' }).check(z.maxLength(EMAIL_MAX_LENGTH * 4, { error: 'Email is too long.' })),
+  z
+    .string({ error: 'Enter your email address.' })
+    .check(z.maxLength(EMAIL_MAX_LENGTH * 4, { error: 'Email is too long.' })),
   z.pipe(
     z.transform((value: string) => value.trim().toLowerCase()),
-    z.email({ error: 'Enter a valid email address.' }).check(z.maxLength(EMAIL_MAX_LENGTH, { error: 'Email is too long.' })),
+    z
+      .email({ error: 'Enter a valid email address.' })
+      .check(z.maxLength(EMAIL_MAX_LENGTH, { error: 'Email is too long.' })),
   ),
 );
 
@@ -54,7 +58,9 @@ export const codeSchema = z.pipe(
 );
 
 /** A link token from an email: URL-safe base64 of 32 random bytes. */
-export const linkTokenSchema = z.string({ error: 'This link is not valid.' }).check(z.regex(/^[A-Za-z0-9_-]{32,128}$/, { error: 'This link is not valid.' }));
+export const linkTokenSchema = z
+  .string({ error: 'This link is not valid.' })
+  .check(z.regex(/^[A-Za-z0-9_-]{32,128}$/, { error: 'This link is not valid.' }));
 
 /** `POST /auth/sign-up` */
 export const signUpRequestSchema = z.object({
@@ -86,10 +92,12 @@ export type ResendVerificationRequest = z.input<typeof resendVerificationRequest
  */
 export const signInRequestSchema = z.object({
   email: emailSchema,
-  password: z.string({ error: 'Enter your password.' }).check(
-    z.minLength(1, { error: 'Enter your password.' }),
-    z.maxLength(PASSWORD_MAX_LENGTH * 4, { error: 'Password is too long.' }),
-  ),
+  password: z
+    .string({ error: 'Enter your password.' })
+    .check(
+      z.minLength(1, { error: 'Enter your password.' }),
+      z.maxLength(PASSWORD_MAX_LENGTH * 4, { error: 'Password is too long.' }),
+    ),
   /** A CAPTCHA solution, when a `428 captcha_required` asked for one. */
   captcha: z.optional(z.string().check(z.maxLength(8192, { error: 'The human check answer is too long.' }))),
 });

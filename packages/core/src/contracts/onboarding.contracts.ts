@@ -7,7 +7,9 @@ import * as z from 'zod/mini';
 const stepDataSchema = z.record(z.string(), z.unknown());
 
 /** A track id (`provider`, `host`); the server checks it against its definition. */
-export const trackIdSchema = z.string({ error: 'Choose a track.' }).check(z.regex(/^[a-z][a-z0-9_-]{0,31}$/, { error: 'Unknown track.' }));
+export const trackIdSchema = z
+  .string({ error: 'Choose a track.' })
+  .check(z.regex(/^[a-z][a-z0-9_-]{0,31}$/, { error: 'Unknown track.' }));
 /** A step id; the server checks it against its definition. */
 export const stepIdSchema = z.string().check(z.regex(/^[a-z][a-z0-9_-]{0,63}$/, { error: 'Unknown step.' }));
 
@@ -51,7 +53,9 @@ export type OnboardingOverview = z.output<typeof onboardingOverviewSchema>;
 
 /** `PUT /onboarding/tracks`: which tracks the person onboards on, and their provider roles. */
 export const setTracksRequestSchema = z.object({
-  tracks: z.array(trackIdSchema).check(z.minLength(1, { error: 'Choose at least one track.' }), z.maxLength(8, { error: 'Too many tracks.' })),
+  tracks: z
+    .array(trackIdSchema)
+    .check(z.minLength(1, { error: 'Choose at least one track.' }), z.maxLength(8, { error: 'Too many tracks.' })),
   roles: z.optional(z.array(z.string().check(z.maxLength(64))).check(z.maxLength(32, { error: 'Too many roles.' }))),
 });
 export type SetTracksRequest = z.input<typeof setTracksRequestSchema>;
@@ -65,7 +69,9 @@ export const stepSavedSchema = z.object({ version: z.number() });
 export type StepSaved = z.output<typeof stepSavedSchema>;
 
 /** `details` of a `409 version_conflict`: what the server has now. Nothing was written. */
-export const versionConflictDetailsSchema = z.object({ current: z.object({ data: stepDataSchema, version: z.number() }) });
+export const versionConflictDetailsSchema = z.object({
+  current: z.object({ data: stepDataSchema, version: z.number() }),
+});
 export type VersionConflictDetails = z.output<typeof versionConflictDetailsSchema>;
 
 /** `POST /profiles/me/publish` and `/unpublish` */

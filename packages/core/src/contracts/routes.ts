@@ -97,7 +97,8 @@ export const ONBOARDING_ROUTES = {
   overview: {
     method: 'GET',
     path: '/onboarding',
-    summary: 'Your tracks with every step (status, data, version), score, what is missing, and the publish and Instant Book gates.',
+    summary:
+      'Your tracks with every step (status, data, version), score, what is missing, and the publish and Instant Book gates.',
     response: { status: 200, schema: onboarding.onboardingOverviewSchema },
     errors: ['unauthenticated'],
     session: 'requires',
@@ -120,13 +121,21 @@ export const ONBOARDING_ROUTES = {
     query: TRACK_QUERY,
     headers: { 'If-Match': 'The version the edit was based on (required).' },
     response: { status: 200, schema: onboarding.stepSavedSchema },
-    errors: ['unauthenticated', 'not_found', 'precondition_required', 'version_conflict', 'step_locked', 'unsupported_media_type'],
+    errors: [
+      'unauthenticated',
+      'not_found',
+      'precondition_required',
+      'version_conflict',
+      'step_locked',
+      'unsupported_media_type',
+    ],
     session: 'requires',
   },
   completeStep: {
     method: 'POST',
     path: '/onboarding/steps/:step/complete',
-    summary: 'Validate the saved step in full and mark it complete. Answers the new overview (scores and gates recomputed).',
+    summary:
+      'Validate the saved step in full and mark it complete. Answers the new overview (scores and gates recomputed).',
     query: TRACK_QUERY,
     response: { status: 200, schema: onboarding.onboardingOverviewSchema },
     errors: ['unauthenticated', 'not_found', 'step_invalid', 'step_locked', 'slug_taken'],
@@ -135,7 +144,8 @@ export const ONBOARDING_ROUTES = {
   publish: {
     method: 'POST',
     path: '/profiles/me/publish',
-    summary: 'Publish the public profile of a track. Refused with `409 publish_blocked` and every reason in `details.reasons` while the gate is closed.',
+    summary:
+      'Publish the public profile of a track. Refused with `409 publish_blocked` and every reason in `details.reasons` while the gate is closed.',
     request: onboarding.publishRequestSchema,
     response: { status: 200, schema: onboarding.publishResponseSchema },
     errors: ['unauthenticated', 'publish_blocked', 'unsupported_media_type'],
@@ -165,7 +175,8 @@ export const SECURITY_ROUTES = {
   forgotPassword: {
     method: 'POST',
     path: '/auth/password/forgot',
-    summary: 'Email a 6-digit reset code and a reset link (both single use, 15 minutes, 5 tries). Always 202: no enumeration.',
+    summary:
+      'Email a 6-digit reset code and a reset link (both single use, 15 minutes, 5 tries). Always 202: no enumeration.',
     request: security.forgotPasswordRequestSchema,
     response: { status: 202 },
     errors: ['rate_limited', 'captcha_required', 'captcha_invalid', 'unsupported_media_type'],
@@ -177,16 +188,32 @@ export const SECURITY_ROUTES = {
       'Set a new password with the code (`{email, code, password}`) or the link token (`{token, password}`). Revokes every session, signs in on this device, and emails a notice.',
     request: security.resetPasswordRequestSchema,
     response: { status: 200, schema: mfa.signInResponseSchema },
-    errors: ['invalid_code', 'code_expired', 'weak_password', 'password_breached', 'rate_limited', 'unsupported_media_type'],
+    errors: [
+      'invalid_code',
+      'code_expired',
+      'weak_password',
+      'password_breached',
+      'rate_limited',
+      'unsupported_media_type',
+    ],
     session: 'sets',
   },
   changePassword: {
     method: 'POST',
     path: '/auth/password/change',
-    summary: 'Change the password of the signed-in user (current password and a fresh step-up required). Other sessions are revoked; a notice is emailed.',
+    summary:
+      'Change the password of the signed-in user (current password and a fresh step-up required). Other sessions are revoked; a notice is emailed.',
     request: security.changePasswordRequestSchema,
     response: { status: 204 },
-    errors: ['unauthenticated', 'step_up_required', 'invalid_credentials', 'weak_password', 'password_breached', 'rate_limited', 'unsupported_media_type'],
+    errors: [
+      'unauthenticated',
+      'step_up_required',
+      'invalid_credentials',
+      'weak_password',
+      'password_breached',
+      'rate_limited',
+      'unsupported_media_type',
+    ],
     session: 'requires',
   },
   unlock: {
@@ -271,7 +298,8 @@ export const MFA_ROUTES = {
   totpSetup: {
     method: 'POST',
     path: '/auth/mfa/totp/setup',
-    summary: 'Start adding an authenticator app (step-up): a new secret, its `otpauth://` URI and a QR code (SVG). Not active until confirmed.',
+    summary:
+      'Start adding an authenticator app (step-up): a new secret, its `otpauth://` URI and a QR code (SVG). Not active until confirmed.',
     response: { status: 200, schema: mfa.totpSetupResponseSchema },
     errors: [...STEP_UP, 'rate_limited'],
     session: 'requires',
@@ -279,7 +307,8 @@ export const MFA_ROUTES = {
   totpConfirm: {
     method: 'POST',
     path: '/auth/mfa/totp/confirm',
-    summary: 'Confirm the authenticator with its current code. Turns MFA on and answers 10 single-use recovery codes (shown once; stored hashed).',
+    summary:
+      'Confirm the authenticator with its current code. Turns MFA on and answers 10 single-use recovery codes (shown once; stored hashed).',
     request: mfa.totpConfirmRequestSchema,
     response: { status: 200, schema: mfa.recoveryCodesResponseSchema },
     errors: ['unauthenticated', 'invalid_code', 'not_found', 'rate_limited', 'unsupported_media_type'],
@@ -306,16 +335,25 @@ export const MFA_ROUTES = {
   stepUp: {
     method: 'POST',
     path: '/auth/step-up',
-    summary: 'Prove it is you again (a second factor, or the password for users without MFA). Sensitive routes then work until `stepUpUntil`.',
+    summary:
+      'Prove it is you again (a second factor, or the password for users without MFA). Sensitive routes then work until `stepUpUntil`.',
     request: mfa.stepUpRequestSchema,
     response: { status: 200, schema: mfa.stepUpResponseSchema },
-    errors: ['unauthenticated', 'invalid_code', 'invalid_credentials', 'account_locked', 'rate_limited', 'unsupported_media_type'],
+    errors: [
+      'unauthenticated',
+      'invalid_code',
+      'invalid_credentials',
+      'account_locked',
+      'rate_limited',
+      'unsupported_media_type',
+    ],
     session: 'requires',
   },
   passkeyRegisterOptions: {
     method: 'POST',
     path: '/auth/passkeys/register/options',
-    summary: 'WebAuthn creation options for a new passkey (step-up; resident key, user verification preferred). The challenge is single use and lives 5 minutes.',
+    summary:
+      'WebAuthn creation options for a new passkey (step-up; resident key, user verification preferred). The challenge is single use and lives 5 minutes.',
     response: { status: 200, schema: mfa.webauthnOptionsSchema },
     errors: [...STEP_UP, 'rate_limited'],
     session: 'requires',
@@ -323,7 +361,8 @@ export const MFA_ROUTES = {
   passkeyRegisterVerify: {
     method: 'POST',
     path: '/auth/passkeys/register/verify',
-    summary: 'Verify the registration response and store the passkey. The first factor of an account also answers recovery codes.',
+    summary:
+      'Verify the registration response and store the passkey. The first factor of an account also answers recovery codes.',
     request: mfa.passkeyRegisterVerifyRequestSchema,
     response: { status: 200, schema: mfa.passkeyRegisteredResponseSchema },
     errors: ['unauthenticated', 'invalid_code', 'rate_limited', 'unsupported_media_type'],
@@ -332,7 +371,8 @@ export const MFA_ROUTES = {
   passkeyAuthenticateOptions: {
     method: 'POST',
     path: '/auth/passkeys/authenticate/options',
-    summary: 'WebAuthn request options for signing in with a passkey (discoverable credentials, so conditional UI/autofill works).',
+    summary:
+      'WebAuthn request options for signing in with a passkey (discoverable credentials, so conditional UI/autofill works).',
     request: mfa.passkeyAuthenticateOptionsRequestSchema,
     response: { status: 200, schema: mfa.webauthnOptionsSchema },
     errors: ['rate_limited', 'unsupported_media_type'],
@@ -340,7 +380,8 @@ export const MFA_ROUTES = {
   passkeyAuthenticateVerify: {
     method: 'POST',
     path: '/auth/passkeys/authenticate/verify',
-    summary: 'Sign in with a passkey assertion. A passkey is phishing-resistant and multi-factor in itself: no MFA step follows.',
+    summary:
+      'Sign in with a passkey assertion. A passkey is phishing-resistant and multi-factor in itself: no MFA step follows.',
     request: mfa.passkeyAuthenticateVerifyRequestSchema,
     response: { status: 200, schema: auth.userResponseSchema },
     errors: ['invalid_code', 'account_locked', 'rate_limited', 'unsupported_media_type'],
@@ -353,7 +394,8 @@ export const ACCOUNT_ROUTES = {
   setPayout: {
     method: 'PUT',
     path: '/account/payout',
-    summary: 'Set the payout destination (the record only). Requires MFA to be on (`403 mfa_required`) and a fresh step-up. Notifies by email.',
+    summary:
+      'Set the payout destination (the record only). Requires MFA to be on (`403 mfa_required`) and a fresh step-up. Notifies by email.',
     request: mfa.payoutDestinationRequestSchema,
     response: { status: 200, schema: mfa.payoutDestinationResponseSchema },
     errors: [...STEP_UP, 'mfa_required', 'unsupported_media_type'],
@@ -420,7 +462,8 @@ export const PHONE_ROUTES = {
   verifyAccountPhone: {
     method: 'POST',
     path: '/account/phone/verify',
-    summary: 'Verify the pending number with its code; it replaces any earlier verified number and can then be used to sign in.',
+    summary:
+      'Verify the pending number with its code; it replaces any earlier verified number and can then be used to sign in.',
     request: phone.accountPhoneVerifyRequestSchema,
     response: { status: 200, schema: phone.accountPhoneResponseSchema },
     errors: ['not_found', 'unauthenticated', 'invalid_code', 'code_expired', 'rate_limited', 'unsupported_media_type'],

@@ -6,10 +6,12 @@ import * as z from 'zod/mini';
 import { codeSchema, emailSchema, linkTokenSchema, passwordSchema } from './auth.contracts.js';
 
 /** A CAPTCHA solution, as the widget produced it (ALTCHA payload, Turnstile or hCaptcha token). */
-export const captchaSolutionSchema = z.string({ error: 'Complete the human check.' }).check(
-  z.minLength(1, { error: 'Complete the human check.' }),
-  z.maxLength(8192, { error: 'The human check answer is too long.' }),
-);
+export const captchaSolutionSchema = z
+  .string({ error: 'Complete the human check.' })
+  .check(
+    z.minLength(1, { error: 'Complete the human check.' }),
+    z.maxLength(8192, { error: 'The human check answer is too long.' }),
+  );
 
 /** Optional CAPTCHA field of sign-in and sign-up bodies (needed after a `428 captcha_required`). */
 export const withCaptcha = { captcha: z.optional(captchaSolutionSchema) };
@@ -58,7 +60,9 @@ export type ResetPasswordRequest = z.input<typeof resetPasswordRequestSchema>;
 
 /** `POST /auth/password/change` (signed in). */
 export const changePasswordRequestSchema = z.object({
-  currentPassword: z.string({ error: 'Enter your current password.' }).check(z.minLength(1, { error: 'Enter your current password.' }), z.maxLength(512)),
+  currentPassword: z
+    .string({ error: 'Enter your current password.' })
+    .check(z.minLength(1, { error: 'Enter your current password.' }), z.maxLength(512)),
   newPassword: passwordSchema,
 });
 export type ChangePasswordRequest = z.input<typeof changePasswordRequestSchema>;

@@ -11,11 +11,16 @@ function start(save: Save, versions: Record<string, number> = { 'provider/profil
   return createActor(machine, { input: { versions } }).start();
 }
 
-const change = (patch: Record<string, unknown>, step = 'profile') => ({ type: 'draft.change', track: 'provider', step, patch }) as const;
+const change = (patch: Record<string, unknown>, step = 'profile') =>
+  ({ type: 'draft.change', track: 'provider', step, patch }) as const;
 
 /** A save whose answer the test decides. */
 function controllableSave() {
-  const calls: { input: SaveStepDraftInput; resolve: (v: { version: number }) => void; reject: (e: unknown) => void }[] = [];
+  const calls: {
+    input: SaveStepDraftInput;
+    resolve: (v: { version: number }) => void;
+    reject: (e: unknown) => void;
+  }[] = [];
   const save: Save = (input) => new Promise((resolve, reject) => calls.push({ input, resolve, reject }));
   return { save, calls };
 }
@@ -37,7 +42,13 @@ describe('autosave machine', () => {
     expect(saveStatusOf(actor.getSnapshot())).toBe('saving');
     await vi.advanceTimersByTimeAsync(1);
     expect(save).toHaveBeenCalledTimes(1);
-    expect(save).toHaveBeenCalledWith({ track: 'provider', step: 'profile', patch: { headline: 'Photographer', bio: 'Hi' }, version: 3, keepalive: false });
+    expect(save).toHaveBeenCalledWith({
+      track: 'provider',
+      step: 'profile',
+      patch: { headline: 'Photographer', bio: 'Hi' },
+      version: 3,
+      keepalive: false,
+    });
     await vi.waitFor(() => expect(actor.getSnapshot().value).toBe('idle'));
     expect(actor.getSnapshot().context.versions['provider/profile']).toBe(4);
     expect(saveStatusOf(actor.getSnapshot())).toBe('saved');

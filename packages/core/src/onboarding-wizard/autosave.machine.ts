@@ -102,7 +102,10 @@ export const autosaveMachine = setup({
       return {
         seq,
         error: null,
-        pending: { ...context.pending, [key]: { track: event.track, step: event.step, patch: compose(earlier, event.patch), seq } },
+        pending: {
+          ...context.pending,
+          [key]: { track: event.track, step: event.step, patch: compose(earlier, event.patch), seq },
+        },
       };
     }),
     setVersion: assign(({ context, event }) => {
@@ -119,18 +122,41 @@ export const autosaveMachine = setup({
       const pending = { ...context.pending };
       // Edits typed during the save stay queued; only what was sent is cleared.
       if (pending[key]?.seq === seq) delete pending[key];
-      return { pending, versions: { ...context.versions, [key]: version }, inFlight: null, attempt: 0, error: null, keepalive: false, lastSavedAt: Date.now() };
+      return {
+        pending,
+        versions: { ...context.versions, [key]: version },
+        inFlight: null,
+        attempt: 0,
+        error: null,
+        keepalive: false,
+        lastSavedAt: Date.now(),
+      };
     }),
-    markFailed: assign(({ context, event }) => ({ inFlight: null, attempt: context.attempt + 1, error: errorOfEvent(event) })),
+    markFailed: assign(({ context, event }) => ({
+      inFlight: null,
+      attempt: context.attempt + 1,
+      error: errorOfEvent(event),
+    })),
     holdConflict: assign(({ context, event }) => {
       const { key } = context.inFlight!;
       const draft = context.pending[key]!;
-      const current = (errorOfEvent(event).details as VersionConflictDetails | undefined)?.current ?? { data: {}, version: context.versions[key] ?? 0 };
-      return { inFlight: null, conflict: { track: draft.track, step: draft.step, current }, error: errorOfEvent(event) };
+      const current = (errorOfEvent(event).details as VersionConflictDetails | undefined)?.current ?? {
+        data: {},
+        version: context.versions[key] ?? 0,
+      };
+      return {
+        inFlight: null,
+        conflict: { track: draft.track, step: draft.step, current },
+        error: errorOfEvent(event),
+      };
     }),
     keepMine: assign(({ context }) => {
       const { track, step, current } = context.conflict!;
-      return { conflict: null, error: null, versions: { ...context.versions, [draftKey(track, step)]: current.version } };
+      return {
+        conflict: null,
+        error: null,
+        versions: { ...context.versions, [draftKey(track, step)]: current.version },
+      };
     }),
     takeTheirs: assign(({ context }) => {
       const { track, step, current } = context.conflict!;

@@ -10,7 +10,9 @@ import { trackOf } from './onboarding.machine.js';
 
 function start(handlers: FakeOnboardingHandlers, track = 'provider') {
   const { onboarding } = createOnboardingMachines(createFakeOnboardingActors(handlers));
-  return createActor(onboarding, { input: { track, definition: creativeMarketplace, debounceMs: 800, retryMs: 1000 } }).start();
+  return createActor(onboarding, {
+    input: { track, definition: creativeMarketplace, debounceMs: 800, retryMs: 1000 },
+  }).start();
 }
 
 const settle = () => vi.advanceTimersByTimeAsync(0);
@@ -34,7 +36,10 @@ describe('onboarding machine', () => {
   });
 
   it('shows a failed load and retries', async () => {
-    const getOnboarding = vi.fn().mockRejectedValueOnce(new FoyerError('network_error')).mockImplementation(createInMemoryOnboarding(creativeMarketplace).handlers.getOnboarding);
+    const getOnboarding = vi
+      .fn()
+      .mockRejectedValueOnce(new FoyerError('network_error'))
+      .mockImplementation(createInMemoryOnboarding(creativeMarketplace).handlers.getOnboarding);
     const actor = start({ getOnboarding });
     await settle();
     expect(actor.getSnapshot().value).toBe('failed');
@@ -51,7 +56,9 @@ describe('onboarding machine', () => {
 
     actor.send({ type: 'field.change', patch: providerSteps.roles });
     await vi.advanceTimersByTimeAsync(800);
-    expect(save).toHaveBeenCalledWith(expect.objectContaining({ step: 'roles', patch: providerSteps.roles, version: 0 }));
+    expect(save).toHaveBeenCalledWith(
+      expect.objectContaining({ step: 'roles', patch: providerSteps.roles, version: 0 }),
+    );
     actor.send({ type: 'step.next' });
     await settle();
     expect(actor.getSnapshot().context.current).toBe('profile');
@@ -70,7 +77,13 @@ describe('onboarding machine', () => {
       await settle();
     }
     const track = trackOf(actor.getSnapshot().context)!;
-    expect(track.steps.filter((step) => step.status === 'complete').map((step) => step.id)).toEqual(['roles', 'profile', 'packages', 'availability', 'policies']);
+    expect(track.steps.filter((step) => step.status === 'complete').map((step) => step.id)).toEqual([
+      'roles',
+      'profile',
+      'packages',
+      'availability',
+      'policies',
+    ]);
     expect(track.gates.publish.eligible).toBe(true);
     expect(actor.getSnapshot().context.current).toBe('verification');
   });
@@ -108,14 +121,22 @@ describe('onboarding machine', () => {
   it('maps server field errors of a refused completion to the fields', async () => {
     const backend = createInMemoryOnboarding(creativeMarketplace, { tracks: ['host'] });
     const actor = start(
-      { ...backend.handlers, completeStep: async () => Promise.reject(new FoyerError('slug_taken', { fields: { slug: 'That address is taken.' } })) },
+      {
+        ...backend.handlers,
+        completeStep: async () =>
+          Promise.reject(new FoyerError('slug_taken', { fields: { slug: 'That address is taken.' } })),
+      },
       'host',
     );
     await settle();
     actor.send({ type: 'field.change', patch: hostSteps.studio });
     actor.send({ type: 'step.next' });
     await settle();
-    expect(actor.getSnapshot().context).toMatchObject({ current: 'studio', fieldErrors: { slug: 'That address is taken.' }, error: { code: 'slug_taken' } });
+    expect(actor.getSnapshot().context).toMatchObject({
+      current: 'studio',
+      fieldErrors: { slug: 'That address is taken.' },
+      error: { code: 'slug_taken' },
+    });
   });
 
   it('never lets the person past an incomplete required step, but always back', async () => {
@@ -162,7 +183,12 @@ describe('onboarding machine', () => {
     const actor = start(backend.handlers);
     await settle();
     // Another tab saves first.
-    await backend.handlers.saveStepDraft({ track: 'provider', step: 'roles', patch: { roles: ['retoucher'] }, version: 0 });
+    await backend.handlers.saveStepDraft({
+      track: 'provider',
+      step: 'roles',
+      patch: { roles: ['retoucher'] },
+      version: 0,
+    });
     actor.send({ type: 'field.change', patch: { roles: ['model'] } });
     actor.send({ type: 'save.flush' });
     await settle();
@@ -178,7 +204,12 @@ describe('onboarding machine', () => {
     const backend = createInMemoryOnboarding(creativeMarketplace);
     const actor = start(backend.handlers);
     await settle();
-    await backend.handlers.saveStepDraft({ track: 'provider', step: 'roles', patch: { roles: ['retoucher'] }, version: 0 });
+    await backend.handlers.saveStepDraft({
+      track: 'provider',
+      step: 'roles',
+      patch: { roles: ['retoucher'] },
+      version: 0,
+    });
     actor.send({ type: 'field.change', patch: { roles: ['model'] } });
     actor.send({ type: 'save.flush' });
     await settle();
@@ -193,7 +224,12 @@ describe('onboarding machine', () => {
     const complete = vi.fn(backend.handlers.completeStep);
     const actor = start({ ...backend.handlers, completeStep: complete });
     await settle();
-    await backend.handlers.saveStepDraft({ track: 'provider', step: 'roles', patch: { roles: ['retoucher'] }, version: 0 });
+    await backend.handlers.saveStepDraft({
+      track: 'provider',
+      step: 'roles',
+      patch: { roles: ['retoucher'] },
+      version: 0,
+    });
     actor.send({ type: 'field.change', patch: { roles: ['model'] } });
     actor.send({ type: 'step.next' });
     await settle();
@@ -208,7 +244,12 @@ describe('onboarding machine', () => {
     await settle();
     actor.send({ type: 'publish' });
     await settle();
-    expect(actor.getSnapshot().context.publishReasons.map((reason) => reason.code)).toEqual(['step_incomplete', 'step_incomplete', 'step_incomplete', 'score_too_low']);
+    expect(actor.getSnapshot().context.publishReasons.map((reason) => reason.code)).toEqual([
+      'step_incomplete',
+      'step_incomplete',
+      'step_incomplete',
+      'score_too_low',
+    ]);
 
     for (const step of ['studio', 'availability', 'policies'] as const) {
       actor.send({ type: 'step.goto', step });

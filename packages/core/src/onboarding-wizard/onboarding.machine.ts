@@ -69,7 +69,8 @@ export function currentStepOf(context: OnboardingContext): StepDefinition | unde
 }
 
 const stepIds = (context: OnboardingContext) => context.definition.stepsOf(context.track).map((step) => step.id);
-const statusOf = (context: OnboardingContext, step: string) => trackOf(context)?.steps.find((s) => s.id === step)?.status ?? 'locked';
+const statusOf = (context: OnboardingContext, step: string) =>
+  trackOf(context)?.steps.find((s) => s.id === step)?.status ?? 'locked';
 
 /** Where a person resumes: the first step that is due, else the last one. */
 function resumeStep(context: OnboardingContext, overview: OnboardingOverview): string | null {
@@ -78,11 +79,15 @@ function resumeStep(context: OnboardingContext, overview: OnboardingOverview): s
 }
 
 function draftsOf(overview: OnboardingOverview, track: string): Record<string, Record<string, unknown>> {
-  return Object.fromEntries((overview.tracks.find((t) => t.id === track)?.steps ?? []).map((step) => [step.id, step.data]));
+  return Object.fromEntries(
+    (overview.tracks.find((t) => t.id === track)?.steps ?? []).map((step) => [step.id, step.data]),
+  );
 }
 
 function versionsOf(overview: OnboardingOverview | null, track: string): Record<string, number> {
-  return Object.fromEntries((overview?.tracks.find((t) => t.id === track)?.steps ?? []).map((step) => [draftKey(track, step.id), step.version]));
+  return Object.fromEntries(
+    (overview?.tracks.find((t) => t.id === track)?.steps ?? []).map((step) => [draftKey(track, step.id), step.version]),
+  );
 }
 
 function validate(step: StepDefinition | undefined, data: unknown, mode: 'draft' | 'full'): Record<string, string> {
@@ -126,7 +131,8 @@ export const onboardingMachine = setup({
       const next = ids[ids.indexOf(context.current ?? '') + 1];
       return next !== undefined && statusOf(context, next) !== 'locked';
     },
-    isCurrentStepValid: ({ context }) => Object.keys(validate(currentStepOf(context), context.drafts[context.current ?? ''] ?? {}, 'full')).length === 0,
+    isCurrentStepValid: ({ context }) =>
+      Object.keys(validate(currentStepOf(context), context.drafts[context.current ?? ''] ?? {}, 'full')).length === 0,
     isSaveSettled: ({ context }) => context.saveStatus === 'saved',
     isSaveStuck: ({ context }) => context.saveStatus === 'conflict' || context.saveStatus === 'error',
     isStepInvalidError: ({ event }) => errorOfEvent(event).code === 'step_invalid',
@@ -185,7 +191,10 @@ export const onboardingMachine = setup({
     takeTheirs: enqueueActions(({ context, enqueue }) => {
       const conflict = context.conflict;
       if (conflict && conflict.track === context.track) {
-        enqueue.assign({ drafts: { ...context.drafts, [conflict.step]: conflict.current.data }, unsent: omit(context.unsent, conflict.step) });
+        enqueue.assign({
+          drafts: { ...context.drafts, [conflict.step]: conflict.current.data },
+          unsent: omit(context.unsent, conflict.step),
+        });
       }
       enqueue.sendTo('autosave', { type: 'conflict.takeTheirs' });
     }),
@@ -231,9 +240,16 @@ export const onboardingMachine = setup({
       invoke: {
         id: 'autosave',
         src: 'autosaveMachine',
-        input: ({ context }) => ({ versions: versionsOf(context.overview, context.track), debounceMs: context.debounceMs, retryMs: context.retryMs }),
+        input: ({ context }) => ({
+          versions: versionsOf(context.overview, context.track),
+          debounceMs: context.debounceMs,
+          retryMs: context.retryMs,
+        }),
         onSnapshot: {
-          actions: assign(({ event }) => ({ saveStatus: saveStatusOf(event.snapshot), conflict: event.snapshot.context.conflict })),
+          actions: assign(({ event }) => ({
+            saveStatus: saveStatusOf(event.snapshot),
+            conflict: event.snapshot.context.conflict,
+          })),
         },
       },
       on: {
@@ -270,7 +286,12 @@ export const onboardingMachine = setup({
                 {
                   guard: 'isSaveStuck',
                   target: '#onboarding.ready.editing',
-                  actions: assign(({ context }) => ({ error: { code: context.saveStatus === 'conflict' ? 'version_conflict' : 'invalid_input', message: 'Resolve the saving problem first.' } as FoyerErrorBody })),
+                  actions: assign(({ context }) => ({
+                    error: {
+                      code: context.saveStatus === 'conflict' ? 'version_conflict' : 'invalid_input',
+                      message: 'Resolve the saving problem first.',
+                    } as FoyerErrorBody,
+                  })),
                 },
               ],
             },
@@ -295,7 +316,9 @@ export const onboardingMachine = setup({
                 error: null,
                 overview: context.overview && {
                   ...context.overview,
-                  tracks: context.overview.tracks.map((track) => (track.id === context.track ? { ...track, published: event.output } : track)),
+                  tracks: context.overview.tracks.map((track) =>
+                    track.id === context.track ? { ...track, published: event.output } : track,
+                  ),
                 },
               })),
             },
@@ -305,7 +328,7 @@ export const onboardingMachine = setup({
                 target: 'editing',
                 actions: assign(({ event }) => {
                   const error = errorOfEvent(event);
-                  return { error, publishReasons: ((error.details?.reasons as GateReason[] | undefined) ?? []) };
+                  return { error, publishReasons: (error.details?.reasons as GateReason[] | undefined) ?? [] };
                 }),
               },
               { target: 'editing', actions: 'assignError' },
@@ -321,7 +344,9 @@ export const onboardingMachine = setup({
               actions: assign(({ context }) => ({
                 overview: context.overview && {
                   ...context.overview,
-                  tracks: context.overview.tracks.map((track) => (track.id === context.track ? { ...track, published: null } : track)),
+                  tracks: context.overview.tracks.map((track) =>
+                    track.id === context.track ? { ...track, published: null } : track,
+                  ),
                 },
               })),
             },

@@ -25,7 +25,11 @@ export interface OverviewExtras {
  * @example
  * const overview = buildOnboardingOverview(profile, creativeMarketplace, { versions, published });
  */
-export function buildOnboardingOverview(profile: OnboardingProfile, definition: OnboardingDefinition, extras: OverviewExtras = {}): OnboardingOverview {
+export function buildOnboardingOverview(
+  profile: OnboardingProfile,
+  definition: OnboardingDefinition,
+  extras: OverviewExtras = {},
+): OnboardingOverview {
   const gates = evaluateGates(profile, definition, { now: extras.now });
   return {
     emailVerified: profile.emailVerified,

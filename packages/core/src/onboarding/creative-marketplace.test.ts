@@ -82,9 +82,21 @@ describe('step schemas refuse bad input with a field message', () => {
     ['an end before the start', { ...availability, weekly: [{ day: 1, start: '17:00', end: '09:00' }] }, 'weekly.0'],
     ['day 8', { ...availability, weekly: [{ day: 8, start: '09:00', end: '17:00' }] }, 'weekly.0.day'],
     ['25:00', { ...availability, weekly: [{ day: 1, start: '09:00', end: '25:00' }] }, 'weekly.0.end'],
-    ['February 30th', { ...availability, exceptions: [{ kind: 'off', from: '2026-02-30', to: '2026-03-01' }] }, 'exceptions.0.from'],
-    ['a reversed range', { ...availability, exceptions: [{ kind: 'off', from: '2026-03-02', to: '2026-03-01' }] }, 'exceptions.0'],
-    ['an unknown exception kind', { ...availability, exceptions: [{ kind: 'holiday', date: '2026-03-01' }] }, 'exceptions.0.kind'],
+    [
+      'February 30th',
+      { ...availability, exceptions: [{ kind: 'off', from: '2026-02-30', to: '2026-03-01' }] },
+      'exceptions.0.from',
+    ],
+    [
+      'a reversed range',
+      { ...availability, exceptions: [{ kind: 'off', from: '2026-03-02', to: '2026-03-01' }] },
+      'exceptions.0',
+    ],
+    [
+      'an unknown exception kind',
+      { ...availability, exceptions: [{ kind: 'holiday', date: '2026-03-01' }] },
+      'exceptions.0.kind',
+    ],
     ['a 5-hour buffer', { ...availability, bufferBeforeMinutes: 300 }, 'bufferBeforeMinutes'],
   ])('availability: %s', (_label, data, field) => {
     expect(Object.keys(errorsOf(availabilityStepSchema, data))).toContain(field);
@@ -96,8 +108,16 @@ describe('step schemas refuse bad input with a field message', () => {
     ['a 2-character slug', { ...studio, slug: 'ab' }, 'slug'],
     ['a slug with a slash', { ...studio, slug: 'a/b/c' }, 'slug'],
     ['a slug with a double dash', { ...studio, slug: 'a--b' }, 'slug'],
-    ['mixed currencies in the rate', { ...studio, hourlyRate: { min: { amount: 1, currency: 'EUR' }, max: { amount: 2, currency: 'USD' } } }, 'hourlyRate'],
-    ['a minimum rate above the maximum', { ...studio, hourlyRate: { min: { amount: 3, currency: 'EUR' }, max: { amount: 2, currency: 'EUR' } } }, 'hourlyRate'],
+    [
+      'mixed currencies in the rate',
+      { ...studio, hourlyRate: { min: { amount: 1, currency: 'EUR' }, max: { amount: 2, currency: 'USD' } } },
+      'hourlyRate',
+    ],
+    [
+      'a minimum rate above the maximum',
+      { ...studio, hourlyRate: { min: { amount: 3, currency: 'EUR' }, max: { amount: 2, currency: 'EUR' } } },
+      'hourlyRate',
+    ],
     ['an unknown amenity', { ...studio, amenities: ['pool'] }, 'amenities.0'],
     ['duplicate amenities', { ...studio, amenities: ['wifi', 'wifi'] }, 'amenities'],
     ['a local phone number', { ...studio, contact: { email: 'a@b.io', phone: '030 123456' } }, 'contact.phone'],
@@ -115,14 +135,19 @@ describe('step schemas refuse bad input with a field message', () => {
   });
 
   it('policies: an unknown cancellation band is refused', () => {
-    expect(Object.keys(errorsOf(policiesStepSchema, { ...providerSteps.policies, cancellation: 'lenient' }))).toEqual(['cancellation']);
+    expect(Object.keys(errorsOf(policiesStepSchema, { ...providerSteps.policies, cancellation: 'lenient' }))).toEqual([
+      'cancellation',
+    ]);
   });
 });
 
 describe('draft schemas take incomplete but type-correct data', () => {
-  it.each(creativeMarketplace.steps.map((step) => [step.id, step] as const))('%s accepts an empty draft', (_id, step) => {
-    expect(step.draftSchema.safeParse({}).success).toBe(true);
-  });
+  it.each(creativeMarketplace.steps.map((step) => [step.id, step] as const))(
+    '%s accepts an empty draft',
+    (_id, step) => {
+      expect(step.draftSchema.safeParse({}).success).toBe(true);
+    },
+  );
   it('a package half typed is a valid draft but not a valid step', () => {
     const step = creativeMarketplace.stepOf('provider', 'packages')!;
     const draft = { packages: [{ id: 'pk1', name: 'Headshots' }] };
@@ -138,17 +163,53 @@ describe('draft schemas take incomplete but type-correct data', () => {
 
 describe('defineOnboarding', () => {
   const schema = z.object({ name: z.string() });
-  const step = { id: 'a', title: 'A', tracks: ['t'], kind: 'form' as const, required: true, schema, draftSchema: z.partial(schema), fields: { name: { weight: 1, hint: '' } } };
+  const step = {
+    id: 'a',
+    title: 'A',
+    tracks: ['t'],
+    kind: 'form' as const,
+    required: true,
+    schema,
+    draftSchema: z.partial(schema),
+    fields: { name: { weight: 1, hint: '' } },
+  };
   const gates = { publish: [], instantBook: [] };
   it.each([
-    ['a duplicate track', { tracks: [{ id: 't', label: 'T' }, { id: 't', label: 'T' }], steps: [], gates }, /defined twice/],
-    ['a step on an unknown track', { tracks: [{ id: 't', label: 'T' }], steps: [{ ...step, tracks: ['x'] }], gates }, /unknown track/],
+    [
+      'a duplicate track',
+      {
+        tracks: [
+          { id: 't', label: 'T' },
+          { id: 't', label: 'T' },
+        ],
+        steps: [],
+        gates,
+      },
+      /defined twice/,
+    ],
+    [
+      'a step on an unknown track',
+      { tracks: [{ id: 't', label: 'T' }], steps: [{ ...step, tracks: ['x'] }], gates },
+      /unknown track/,
+    ],
     ['a duplicate step', { tracks: [{ id: 't', label: 'T' }], steps: [step, step], gates }, /defined twice/],
-    ['a negative weight', { tracks: [{ id: 't', label: 'T' }], steps: [{ ...step, fields: { name: { weight: -1, hint: '' } } }], gates }, /weight/],
-    ['a weighted field not in the schema', { tracks: [{ id: 't', label: 'T' }], steps: [{ ...step, fields: { nope: { weight: 1, hint: '' } } }], gates }, /not in the step's schema/],
+    [
+      'a negative weight',
+      { tracks: [{ id: 't', label: 'T' }], steps: [{ ...step, fields: { name: { weight: -1, hint: '' } } }], gates },
+      /weight/,
+    ],
+    [
+      'a weighted field not in the schema',
+      { tracks: [{ id: 't', label: 'T' }], steps: [{ ...step, fields: { nope: { weight: 1, hint: '' } } }], gates },
+      /not in the step's schema/,
+    ],
     [
       'a gate on an unknown step',
-      { tracks: [{ id: 't', label: 'T' }], steps: [step], gates: { publish: [{ kind: 'fieldSet' as const, step: 'zz', field: 'f', message: '' }], instantBook: [] } },
+      {
+        tracks: [{ id: 't', label: 'T' }],
+        steps: [step],
+        gates: { publish: [{ kind: 'fieldSet' as const, step: 'zz', field: 'f', message: '' }], instantBook: [] },
+      },
       /unknown step/,
     ],
   ])('refuses %s', (_label, input, message) => {

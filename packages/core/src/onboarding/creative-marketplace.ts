@@ -60,15 +60,19 @@ export const IMAGES_FOR_FULL_SCORE = 6;
 const unique = <T>(label: string) =>
   z.refine<T[]>((values) => new Set(values).size === values.length, { error: `${label} has duplicates.` });
 
-const idSchema = z.string({ error: 'Missing id.' }).check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'Ids use letters, digits, - and _.' }));
+const idSchema = z
+  .string({ error: 'Missing id.' })
+  .check(z.regex(/^[A-Za-z0-9_-]{1,64}$/, { error: 'Ids use letters, digits, - and _.' }));
 
 // ---------------------------------------------------------------- roles
 const rolesFields = {
-  roles: z.array(z.enum(roleIds, { error: 'Choose roles from the list.' })).check(
-    z.minLength(1, { error: 'Choose at least one role.' }),
-    z.maxLength(PROVIDER_ROLES.length, { error: 'Too many roles.' }),
-    unique<string>('Roles'),
-  ),
+  roles: z
+    .array(z.enum(roleIds, { error: 'Choose roles from the list.' }))
+    .check(
+      z.minLength(1, { error: 'Choose at least one role.' }),
+      z.maxLength(PROVIDER_ROLES.length, { error: 'Too many roles.' }),
+      unique<string>('Roles'),
+    ),
 };
 /** Data of the `roles` step. */
 export const rolesStepSchema = z.object(rolesFields);
@@ -81,8 +85,15 @@ const profileFields = {
   headline: plainText({ label: 'Headline', min: 1, max: 80 }),
   bio: plainText({ label: 'Bio', min: 1, max: 2000, multiline: true }),
   city: citySchema,
-  languages: z.array(languageSchema).check(z.minLength(1, { error: 'Add at least one language.' }), z.maxLength(12, { error: 'At most 12 languages.' })),
-  tags: z.optional(z.array(plainText({ label: 'Tag', min: 1, max: 32 })).check(z.maxLength(20, { error: 'At most 20 tags.' }))),
+  languages: z
+    .array(languageSchema)
+    .check(
+      z.minLength(1, { error: 'Add at least one language.' }),
+      z.maxLength(12, { error: 'At most 12 languages.' }),
+    ),
+  tags: z.optional(
+    z.array(plainText({ label: 'Tag', min: 1, max: 32 })).check(z.maxLength(20, { error: 'At most 20 tags.' })),
+  ),
   links: z.optional(z.array(httpLinkSchema).check(z.maxLength(10, { error: 'At most 10 links.' }))),
   /** Filled by the media plug-in. */
   avatarMediaId: z.optional(idSchema),
@@ -103,11 +114,16 @@ export const mediaSlotSchema = z.object(mediaSlotFields);
 export type MediaSlotData = z.output<typeof mediaSlotSchema>;
 
 const approvedImages = (value: unknown, role?: string): number =>
-  Array.isArray(value) ? value.filter((item) => item?.status === 'approved' && (role === undefined || item.role === role)).length : 0;
+  Array.isArray(value)
+    ? value.filter((item) => item?.status === 'approved' && (role === undefined || item.role === role)).length
+    : 0;
 
 /** Portfolio: each role counts once it has {@link IMAGES_FOR_FULL_SCORE} approved images. */
 const measurePortfolio = (value: unknown, { roles }: MeasureContext): number =>
-  roles.length === 0 ? 0 : roles.reduce((sum, role) => sum + Math.min(1, approvedImages(value, role) / IMAGES_FOR_FULL_SCORE), 0) / roles.length;
+  roles.length === 0
+    ? 0
+    : roles.reduce((sum, role) => sum + Math.min(1, approvedImages(value, role) / IMAGES_FOR_FULL_SCORE), 0) /
+      roles.length;
 
 const measureStudioPhotos = (value: unknown): number => Math.min(1, approvedImages(value) / IMAGES_FOR_FULL_SCORE);
 
@@ -117,15 +133,16 @@ const packageFields = {
   role: z.enum(roleIds, { error: 'Choose which role this package is for.' }),
   name: plainText({ label: 'Package name', min: 1, max: 80 }),
   description: plainText({ label: 'Description', max: 1000, multiline: true }),
-  durationMinutes: z.int({ error: 'Enter the duration in minutes.' }).check(
-    z.gte(15, { error: 'At least 15 minutes.' }),
-    z.lte(24 * 60, { error: 'At most 24 hours.' }),
-  ),
+  durationMinutes: z
+    .int({ error: 'Enter the duration in minutes.' })
+    .check(z.gte(15, { error: 'At least 15 minutes.' }), z.lte(24 * 60, { error: 'At most 24 hours.' })),
   price: moneySchema,
-  deliverables: z.array(plainText({ label: 'Deliverable', min: 1, max: 120 })).check(z.maxLength(20, { error: 'At most 20 deliverables.' })),
-  addOns: z.array(z.object({ name: plainText({ label: 'Add-on name', min: 1, max: 80 }), price: moneySchema })).check(
-    z.maxLength(10, { error: 'At most 10 add-ons.' }),
-  ),
+  deliverables: z
+    .array(plainText({ label: 'Deliverable', min: 1, max: 120 }))
+    .check(z.maxLength(20, { error: 'At most 20 deliverables.' })),
+  addOns: z
+    .array(z.object({ name: plainText({ label: 'Add-on name', min: 1, max: 80 }), price: moneySchema }))
+    .check(z.maxLength(10, { error: 'At most 10 add-ons.' })),
 };
 const packageSchema = z.object(packageFields);
 /** One bookable package of a provider. */
@@ -134,7 +151,9 @@ const packagesFields = {
   packages: z.array(packageSchema).check(
     z.minLength(1, { error: 'Add at least one package.' }),
     z.maxLength(30, { error: 'At most 30 packages.' }),
-    z.refine((items) => new Set(items.map((item) => item.id)).size === items.length, { error: 'Two packages share an id.' }),
+    z.refine((items) => new Set(items.map((item) => item.id)).size === items.length, {
+      error: 'Two packages share an id.',
+    }),
   ),
 };
 /** Data of the `packages` step. */
@@ -157,7 +176,9 @@ const measurePackages = (value: unknown, { roles }: MeasureContext): number => {
  * @example
  * priceBand(packages) // { EUR: { min: 15000, max: 90000 } }
  */
-export function priceBand(packages: readonly Pick<ServicePackage, 'price'>[]): Record<string, { min: number; max: number }> {
+export function priceBand(
+  packages: readonly Pick<ServicePackage, 'price'>[],
+): Record<string, { min: number; max: number }> {
   const band: Record<string, { min: number; max: number }> = {};
   for (const { price } of packages) {
     const current = band[price.currency];
@@ -169,38 +190,62 @@ export function priceBand(packages: readonly Pick<ServicePackage, 'price'>[]): R
 }
 
 // ---------------------------------------------------------------- availability
-const windowRefinement = z.refine<{ start: string; end: string }>((window) => minutesOfWallTime(window.start) < minutesOfWallTime(window.end), {
-  error: 'The end must be after the start.',
-});
+const windowRefinement = z.refine<{ start: string; end: string }>(
+  (window) => minutesOfWallTime(window.start) < minutesOfWallTime(window.end),
+  {
+    error: 'The end must be after the start.',
+  },
+);
 /** A weekly opening: ISO weekday (1 = Monday … 7 = Sunday) and wall-clock times. */
 export const weeklyRuleSchema = z
   .object({
-    day: z.int({ error: 'Choose a day.' }).check(z.gte(1, { error: 'Days are 1 (Monday) to 7 (Sunday).' }), z.lte(7, { error: 'Days are 1 (Monday) to 7 (Sunday).' })),
+    day: z
+      .int({ error: 'Choose a day.' })
+      .check(
+        z.gte(1, { error: 'Days are 1 (Monday) to 7 (Sunday).' }),
+        z.lte(7, { error: 'Days are 1 (Monday) to 7 (Sunday).' }),
+      ),
     start: wallTimeSchema,
     end: wallTimeSchema,
   })
   .check(windowRefinement);
 /** A date range off (both ends included), or extra hours on one date. */
 export const availabilityExceptionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('off'), from: isoDateSchema, to: isoDateSchema }).check(
-    z.refine((range) => range.from <= range.to, { error: 'The range ends before it starts.' }),
-  ),
-  z.object({ kind: z.literal('extra'), date: isoDateSchema, start: wallTimeSchema, end: wallTimeSchema }).check(windowRefinement),
+  z
+    .object({ kind: z.literal('off'), from: isoDateSchema, to: isoDateSchema })
+    .check(z.refine((range) => range.from <= range.to, { error: 'The range ends before it starts.' })),
+  z
+    .object({ kind: z.literal('extra'), date: isoDateSchema, start: wallTimeSchema, end: wallTimeSchema })
+    .check(windowRefinement),
 ]);
 const availabilityFields = {
   timeZone: timeZoneSchema,
-  weekly: z.array(weeklyRuleSchema).check(z.minLength(1, { error: 'Add at least one weekly opening.' }), z.maxLength(50, { error: 'At most 50 weekly openings.' })),
+  weekly: z
+    .array(weeklyRuleSchema)
+    .check(
+      z.minLength(1, { error: 'Add at least one weekly opening.' }),
+      z.maxLength(50, { error: 'At most 50 weekly openings.' }),
+    ),
   exceptions: z.array(availabilityExceptionSchema).check(z.maxLength(200, { error: 'At most 200 exceptions.' })),
-  bufferBeforeMinutes: z.int().check(z.gte(0, { error: 'Cannot be negative.' }), z.lte(240, { error: 'At most 4 hours.' })),
-  bufferAfterMinutes: z.int().check(z.gte(0, { error: 'Cannot be negative.' }), z.lte(240, { error: 'At most 4 hours.' })),
-  minimumNoticeHours: z.int().check(z.gte(0, { error: 'Cannot be negative.' }), z.lte(720, { error: 'At most 30 days.' })),
+  bufferBeforeMinutes: z
+    .int()
+    .check(z.gte(0, { error: 'Cannot be negative.' }), z.lte(240, { error: 'At most 4 hours.' })),
+  bufferAfterMinutes: z
+    .int()
+    .check(z.gte(0, { error: 'Cannot be negative.' }), z.lte(240, { error: 'At most 4 hours.' })),
+  minimumNoticeHours: z
+    .int()
+    .check(z.gte(0, { error: 'Cannot be negative.' }), z.lte(720, { error: 'At most 30 days.' })),
   maximumAdvanceDays: z.int().check(z.gte(1, { error: 'At least 1 day.' }), z.lte(730, { error: 'At most 2 years.' })),
 };
 /** Data of the `availability` step. */
 export const availabilityStepSchema = z.object(availabilityFields);
 export type AvailabilityStepData = z.output<typeof availabilityStepSchema>;
 const availabilityDraftSchema = z.partial(
-  z.object({ ...availabilityFields, weekly: z.array(weeklyRuleSchema).check(z.maxLength(50, { error: 'At most 50 weekly openings.' })) }),
+  z.object({
+    ...availabilityFields,
+    weekly: z.array(weeklyRuleSchema).check(z.maxLength(50, { error: 'At most 50 weekly openings.' })),
+  }),
 );
 
 // ---------------------------------------------------------------- policies
@@ -234,11 +279,13 @@ export const slugSchema = z.pipe(
   z.string({ error: 'Choose an address for your page.' }).check(z.maxLength(240, { error: 'At most 60 characters.' })),
   z.pipe(
     z.transform((value: string) => value.trim().toLowerCase()),
-    z.string().check(
-      z.minLength(3, { error: 'At least 3 characters.' }),
-      z.maxLength(60, { error: 'At most 60 characters.' }),
-      z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'Use a–z, 0–9 and single dashes between words.' }),
-    ),
+    z
+      .string()
+      .check(
+        z.minLength(3, { error: 'At least 3 characters.' }),
+        z.maxLength(60, { error: 'At most 60 characters.' }),
+        z.regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'Use a–z, 0–9 and single dashes between words.' }),
+      ),
   ),
 );
 const studioFields = {
@@ -247,7 +294,11 @@ const studioFields = {
   description: plainText({ label: 'Description', min: 1, max: 2000, multiline: true }),
   contact: z.object({
     email: z.email({ error: 'Enter a valid email address.' }).check(z.maxLength(254, { error: 'Email is too long.' })),
-    phone: z.optional(z.string().check(z.regex(/^\+[1-9]\d{6,14}$/, { error: 'Enter the number in international form, e.g. +4930123456.' }))),
+    phone: z.optional(
+      z
+        .string()
+        .check(z.regex(/^\+[1-9]\d{6,14}$/, { error: 'Enter the number in international form, e.g. +4930123456.' })),
+    ),
   }),
   address: z.object({
     line1: plainText({ label: 'Street address', min: 1, max: 120 }),
@@ -258,18 +309,19 @@ const studioFields = {
     country: countrySchema,
     privacy: z.enum(['exact', 'neighbourhood'], { error: 'Choose what the public page shows.' }),
   }),
-  amenities: z.array(z.enum(STUDIO_AMENITIES, { error: 'Choose amenities from the list.' })).check(
-    z.maxLength(STUDIO_AMENITIES.length, { error: 'Too many amenities.' }),
-    unique<string>('Amenities'),
+  amenities: z
+    .array(z.enum(STUDIO_AMENITIES, { error: 'Choose amenities from the list.' }))
+    .check(z.maxLength(STUDIO_AMENITIES.length, { error: 'Too many amenities.' }), unique<string>('Amenities')),
+  capacity: z
+    .int({ error: 'Enter how many people fit.' })
+    .check(z.gte(1, { error: 'At least 1 person.' }), z.lte(1000, { error: 'At most 1,000 people.' })),
+  hourlyRate: z.object({ min: moneySchema, max: moneySchema }).check(
+    z.refine((rate) => rate.min.currency === rate.max.currency, { error: 'Use one currency for the hourly rate.' }),
+    z.refine((rate) => rate.min.amount <= rate.max.amount, { error: 'The minimum rate is above the maximum.' }),
   ),
-  capacity: z.int({ error: 'Enter how many people fit.' }).check(z.gte(1, { error: 'At least 1 person.' }), z.lte(1000, { error: 'At most 1,000 people.' })),
-  hourlyRate: z
-    .object({ min: moneySchema, max: moneySchema })
-    .check(
-      z.refine((rate) => rate.min.currency === rate.max.currency, { error: 'Use one currency for the hourly rate.' }),
-      z.refine((rate) => rate.min.amount <= rate.max.amount, { error: 'The minimum rate is above the maximum.' }),
-    ),
-  minimumHours: z.int({ error: 'Enter the minimum booking in hours.' }).check(z.gte(1, { error: 'At least 1 hour.' }), z.lte(24, { error: 'At most 24 hours.' })),
+  minimumHours: z
+    .int({ error: 'Enter the minimum booking in hours.' })
+    .check(z.gte(1, { error: 'At least 1 hour.' }), z.lte(24, { error: 'At most 24 hours.' })),
   deposit: z.optional(moneySchema),
 };
 /** Data of the host `studio` step. */
@@ -330,7 +382,13 @@ export const creativeMarketplace = /* @__PURE__ */ defineOnboarding({
       required: false,
       schema: mediaSlotSchema,
       draftSchema: partialOf(mediaSlotFields),
-      fields: { images: { weight: 20, hint: `Add ${IMAGES_FOR_FULL_SCORE} approved portfolio images for each role.`, measure: measurePortfolio } },
+      fields: {
+        images: {
+          weight: 20,
+          hint: `Add ${IMAGES_FOR_FULL_SCORE} approved portfolio images for each role.`,
+          measure: measurePortfolio,
+        },
+      },
     },
     {
       id: 'packages',
@@ -373,7 +431,13 @@ export const creativeMarketplace = /* @__PURE__ */ defineOnboarding({
       required: false,
       schema: mediaSlotSchema,
       draftSchema: partialOf(mediaSlotFields),
-      fields: { images: { weight: 20, hint: `Add ${IMAGES_FOR_FULL_SCORE} approved photos of the space.`, measure: measureStudioPhotos } },
+      fields: {
+        images: {
+          weight: 20,
+          hint: `Add ${IMAGES_FOR_FULL_SCORE} approved photos of the space.`,
+          measure: measureStudioPhotos,
+        },
+      },
     },
     {
       id: 'availability',

@@ -121,13 +121,16 @@ export function defineOnboarding(input: OnboardingDefinitionInput): OnboardingDe
     for (const track of step.tracks) {
       const steps = byTrack.get(track);
       if (!steps) throw new Error(`Onboarding definition: step "${step.id}" names unknown track "${track}".`);
-      if (steps.some((other) => other.id === step.id)) throw new Error(`Onboarding definition: step "${step.id}" is defined twice on "${track}".`);
+      if (steps.some((other) => other.id === step.id))
+        throw new Error(`Onboarding definition: step "${step.id}" is defined twice on "${track}".`);
       steps.push(step);
     }
     const shape = shapeOf(step.schema);
     for (const [field, score] of Object.entries(step.fields)) {
-      if (!(score.weight >= 0) || !Number.isFinite(score.weight)) throw new Error(`Onboarding definition: "${step.id}.${field}" needs a weight ≥ 0.`);
-      if (shape && !(field in shape)) throw new Error(`Onboarding definition: "${step.id}.${field}" is weighted but not in the step's schema.`);
+      if (!(score.weight >= 0) || !Number.isFinite(score.weight))
+        throw new Error(`Onboarding definition: "${step.id}.${field}" needs a weight ≥ 0.`);
+      if (shape && !(field in shape))
+        throw new Error(`Onboarding definition: "${step.id}.${field}" is weighted but not in the step's schema.`);
     }
   }
   for (const rule of [...input.gates.publish, ...input.gates.instantBook]) {
@@ -146,7 +149,8 @@ export function defineOnboarding(input: OnboardingDefinitionInput): OnboardingDe
 
 /** The top-level field schemas of an object schema, or `undefined` for other schemas. */
 function shapeOf(schema: z.ZodMiniType): Record<string, unknown> | undefined {
-  const def = (schema as { _zod?: { def?: { type?: string; shape?: Record<string, unknown>; in?: z.ZodMiniType } } })._zod?.def;
+  const def = (schema as { _zod?: { def?: { type?: string; shape?: Record<string, unknown>; in?: z.ZodMiniType } } })
+    ._zod?.def;
   if (def?.type === 'object') return def.shape;
   if (def?.type === 'pipe' && def.in) return shapeOf(def.in);
   return undefined;

@@ -7,7 +7,8 @@ import { stepStatuses } from './step-status.js';
 
 // Monday 2026-06-01 08:00 Berlin.
 const now = new Date('2026-06-01T06:00:00Z');
-const gates = (profile: OnboardingProfile, track = 'provider') => evaluateGates(profile, creativeMarketplace, { now })[track]!;
+const gates = (profile: OnboardingProfile, track = 'provider') =>
+  evaluateGates(profile, creativeMarketplace, { now })[track]!;
 const codes = (result: { reasons: { code: string }[] }) => result.reasons.map((reason) => reason.code);
 
 describe('evaluateGates: publish', () => {
@@ -18,7 +19,10 @@ describe('evaluateGates: publish', () => {
     expect(codes(gates(completeProfile({ emailVerified: false })).publish)).toEqual(['email_not_verified']);
   });
   it('needs every required step complete, naming each', () => {
-    let profile = withStep(completeProfile(), 'provider', 'packages', { data: providerSteps.packages, complete: false });
+    let profile = withStep(completeProfile(), 'provider', 'packages', {
+      data: providerSteps.packages,
+      complete: false,
+    });
     profile = withStep(profile, 'provider', 'policies', { data: providerSteps.policies, complete: false });
     expect(gates(profile).publish.reasons).toEqual([
       expect.objectContaining({ code: 'step_incomplete', step: 'packages' }),
@@ -39,7 +43,9 @@ describe('evaluateGates: publish', () => {
     const lower = withStep(profile, 'provider', 'profile', { data: lessData, complete: true });
     expect(gates(lower).publish).toEqual({
       eligible: false,
-      reasons: [expect.objectContaining({ code: 'score_too_low', message: expect.stringContaining('55%'), step: 'portfolio' })],
+      reasons: [
+        expect.objectContaining({ code: 'score_too_low', message: expect.stringContaining('55%'), step: 'portfolio' }),
+      ],
     });
   });
 });
@@ -64,11 +70,18 @@ describe('evaluateGates: Instant Book', () => {
     const profile = withStep(completeProfile(), 'provider', 'availability', { data: availability, complete: true });
     // Wednesdays 06-03 (4 h) and 06-10 (off) → 4 h; score also drops? No: weekly still valid and filled.
     expect(gates(profile).instantBook.reasons).toEqual([
-      expect.objectContaining({ code: 'not_enough_availability', step: 'availability', message: expect.stringContaining('now 4') }),
+      expect.objectContaining({
+        code: 'not_enough_availability',
+        step: 'availability',
+        message: expect.stringContaining('now 4'),
+      }),
     ]);
   });
   it('needs a cancellation policy', () => {
-    const profile = withStep(completeProfile(), 'host', 'policies', { data: { reschedule: providerSteps.policies.reschedule }, complete: false });
+    const profile = withStep(completeProfile(), 'host', 'policies', {
+      data: { reschedule: providerSteps.policies.reschedule },
+      complete: false,
+    });
     expect(codes(gates(profile, 'host').instantBook)).toEqual(['field_missing']);
   });
   it('lists every reason at once', () => {
@@ -79,7 +92,13 @@ describe('evaluateGates: Instant Book', () => {
 });
 
 describe('stepStatuses', () => {
-  const empty: OnboardingProfile = { tracks: ['provider'], roles: {}, steps: {}, emailVerified: true, identityVerified: false };
+  const empty: OnboardingProfile = {
+    tracks: ['provider'],
+    roles: {},
+    steps: {},
+    emailVerified: true,
+    identityVerified: false,
+  };
   it('locks everything after the first incomplete required step', () => {
     expect(stepStatuses(empty, creativeMarketplace, 'provider')).toEqual([
       { id: 'roles', status: 'due' },
@@ -102,6 +121,9 @@ describe('stepStatuses', () => {
     ]);
   });
   it('host track starts with the studio', () => {
-    expect(stepStatuses({ ...empty, tracks: ['host'] }, creativeMarketplace, 'host')[0]).toEqual({ id: 'studio', status: 'due' });
+    expect(stepStatuses({ ...empty, tracks: ['host'] }, creativeMarketplace, 'host')[0]).toEqual({
+      id: 'studio',
+      status: 'due',
+    });
   });
 });

@@ -3,13 +3,23 @@
  * bookings, and every reason why not.
  */
 import type { GateRule, OnboardingDefinition } from './define-onboarding.js';
-import { availabilityPreview, type AvailabilityExceptions, type AvailabilityRules } from './availability/availability-preview.js';
+import {
+  availabilityPreview,
+  type AvailabilityExceptions,
+  type AvailabilityRules,
+} from './availability/availability-preview.js';
 import { stepRecord, type OnboardingProfile } from './onboarding-profile.js';
 import { scoreTrack } from './score-profile.js';
 
 /** Why a gate is closed. */
 export interface GateReason {
-  code: 'email_not_verified' | 'identity_not_verified' | 'score_too_low' | 'step_incomplete' | 'not_enough_availability' | 'field_missing';
+  code:
+    | 'email_not_verified'
+    | 'identity_not_verified'
+    | 'score_too_low'
+    | 'step_incomplete'
+    | 'not_enough_availability'
+    | 'field_missing';
   message: string;
   /** The step to go to, when one would fix it. */
   step?: string;
@@ -34,16 +44,30 @@ export interface EvaluateGatesOptions {
   now?: Date;
 }
 
-function check(rule: GateRule, profile: OnboardingProfile, definition: OnboardingDefinition, track: string, now: Date): GateReason[] {
+function check(
+  rule: GateRule,
+  profile: OnboardingProfile,
+  definition: OnboardingDefinition,
+  track: string,
+  now: Date,
+): GateReason[] {
   switch (rule.kind) {
     case 'emailVerified':
       return profile.emailVerified ? [] : [{ code: 'email_not_verified', message: 'Verify your email address.' }];
     case 'identityVerified':
-      return profile.identityVerified ? [] : [{ code: 'identity_not_verified', message: 'Verify your identity.', step: 'verification' }];
+      return profile.identityVerified
+        ? []
+        : [{ code: 'identity_not_verified', message: 'Verify your identity.', step: 'verification' }];
     case 'minScore': {
       const { score, missing } = scoreTrack(profile, definition, track);
       if (score >= rule.score) return [];
-      return [{ code: 'score_too_low', message: `Your profile is ${score}% complete; ${rule.score}% is needed.`, step: missing[0]?.step }];
+      return [
+        {
+          code: 'score_too_low',
+          message: `Your profile is ${score}% complete; ${rule.score}% is needed.`,
+          step: missing[0]?.step,
+        },
+      ];
     }
     case 'requiredStepsComplete':
       return definition
@@ -56,7 +80,12 @@ function check(rule: GateRule, profile: OnboardingProfile, definition: Onboardin
       const record = stepRecord(profile, track, rule.step);
       const parsed = step.schema.safeParse(record.data);
       const minutes = parsed.success
-        ? availabilityPreview(parsed.data as AvailabilityRules, (parsed.data as { exceptions?: AvailabilityExceptions }).exceptions ?? [], now, rule.days).totalMinutes
+        ? availabilityPreview(
+            parsed.data as AvailabilityRules,
+            (parsed.data as { exceptions?: AvailabilityExceptions }).exceptions ?? [],
+            now,
+            rule.days,
+          ).totalMinutes
         : 0;
       if (minutes >= rule.hours * 60) return [];
       const hours = Math.floor(minutes / 6) / 10;
@@ -70,12 +99,20 @@ function check(rule: GateRule, profile: OnboardingProfile, definition: Onboardin
     }
     case 'fieldSet': {
       const value = stepRecord(profile, track, rule.step).data[rule.field];
-      return value === undefined || value === null || value === '' ? [{ code: 'field_missing', message: rule.message, step: rule.step, field: rule.field }] : [];
+      return value === undefined || value === null || value === ''
+        ? [{ code: 'field_missing', message: rule.message, step: rule.step, field: rule.field }]
+        : [];
     }
   }
 }
 
-function evaluate(rules: readonly GateRule[], profile: OnboardingProfile, definition: OnboardingDefinition, track: string, now: Date): GateResult {
+function evaluate(
+  rules: readonly GateRule[],
+  profile: OnboardingProfile,
+  definition: OnboardingDefinition,
+  track: string,
+  now: Date,
+): GateResult {
   const reasons = rules.flatMap((rule) => check(rule, profile, definition, track, now));
   return { eligible: reasons.length === 0, reasons };
 }

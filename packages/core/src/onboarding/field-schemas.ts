@@ -36,12 +36,18 @@ export interface PlainTextOptions {
 export function plainText({ max, min = 0, multiline = false, label }: PlainTextOptions) {
   const control = multiline ? CONTROL_CHARS_MULTI_LINE : CONTROL_CHARS_SINGLE_LINE;
   return z.pipe(
-    z.string({ error: `${label} must be text.` }).check(z.maxLength(max * 8, { error: `${label} is too long (at most ${max} characters).` })),
+    z
+      .string({ error: `${label} must be text.` })
+      .check(z.maxLength(max * 8, { error: `${label} is too long (at most ${max} characters).` })),
     z.pipe(
       z.transform((value: string) => value.normalize('NFC').replace(/\r\n?/g, '\n').trim()),
       z.string().check(
-        z.refine((value) => !control.test(value) && !BIDI_CONTROLS.test(value), { error: `${label} contains characters that are not allowed.` }),
-        z.refine((value) => length(value) >= min, { error: min <= 1 ? `${label} is required.` : `${label} needs at least ${min} characters.` }),
+        z.refine((value) => !control.test(value) && !BIDI_CONTROLS.test(value), {
+          error: `${label} contains characters that are not allowed.`,
+        }),
+        z.refine((value) => length(value) >= min, {
+          error: min <= 1 ? `${label} is required.` : `${label} needs at least ${min} characters.`,
+        }),
         z.refine((value) => length(value) <= max, { error: `${label} is too long (at most ${max} characters).` }),
       ),
     ),
@@ -51,7 +57,10 @@ export function plainText({ max, min = 0, multiline = false, label }: PlainTextO
 /** An http(s) URL with a public host name; `javascript:`, `data:` and others are refused. */
 export const httpLinkSchema = z.pipe(
   z.string({ error: 'Enter a link.' }).check(z.maxLength(2048, { error: 'That link is too long.' })),
-  z.pipe(z.transform((value: string) => value.trim()), z.httpUrl({ error: 'Enter a full http:// or https:// link.' })),
+  z.pipe(
+    z.transform((value: string) => value.trim()),
+    z.httpUrl({ error: 'Enter a full http:// or https:// link.' }),
+  ),
 );
 
 const isValidIntlValue = (kind: 'currency' | 'timeZone', value: string): boolean => {
@@ -110,18 +119,20 @@ export const languageSchema = z.pipe(
 
 /** A price in integer minor units (cents) of a currency; at most 10,000,000.00. */
 export const moneySchema = z.object({
-  amount: z.int({ error: 'Enter a whole amount in minor units (cents).' }).check(
-    z.gte(0, { error: 'The price cannot be negative.' }),
-    z.lte(1_000_000_000, { error: 'The price is too high.' }),
-  ),
+  amount: z
+    .int({ error: 'Enter a whole amount in minor units (cents).' })
+    .check(
+      z.gte(0, { error: 'The price cannot be negative.' }),
+      z.lte(1_000_000_000, { error: 'The price is too high.' }),
+    ),
   currency: currencySchema,
 });
 export type Money = z.output<typeof moneySchema>;
 
 /** `HH:MM` on a 24-hour clock; `24:00` allowed as an end of day. */
-export const wallTimeSchema = z.string({ error: 'Enter a time as HH:MM.' }).check(
-  z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, { error: 'Enter a time as HH:MM (00:00–24:00).' }),
-);
+export const wallTimeSchema = z
+  .string({ error: 'Enter a time as HH:MM.' })
+  .check(z.regex(/^(?:[01]\d|2[0-3]):[0-5]\d$|^24:00$/, { error: 'Enter a time as HH:MM (00:00–24:00).' }));
 
 /** `YYYY-MM-DD`, a real calendar date. */
 export const isoDateSchema = z.string({ error: 'Enter a date as YYYY-MM-DD.' }).check(

@@ -21,8 +21,26 @@ export const providerSteps = {
   },
   packages: {
     packages: [
-      { id: 'pk1', role: 'photographer', name: 'Headshots', description: '', durationMinutes: 60, price: { amount: 15000, currency: 'EUR' }, deliverables: ['10 edited images'], addOns: [] },
-      { id: 'pk2', role: 'model', name: 'Half-day shoot', description: '', durationMinutes: 240, price: { amount: 40000, currency: 'EUR' }, deliverables: [], addOns: [] },
+      {
+        id: 'pk1',
+        role: 'photographer',
+        name: 'Headshots',
+        description: '',
+        durationMinutes: 60,
+        price: { amount: 15000, currency: 'EUR' },
+        deliverables: ['10 edited images'],
+        addOns: [],
+      },
+      {
+        id: 'pk2',
+        role: 'model',
+        name: 'Half-day shoot',
+        description: '',
+        durationMinutes: 240,
+        price: { amount: 40000, currency: 'EUR' },
+        deliverables: [],
+        addOns: [],
+      },
     ],
   },
   availability: {
@@ -73,6 +91,11 @@ export function completeProfile(overrides: Partial<OnboardingProfile> = {}): Onb
 }
 
 /** `profile` with one step of one track replaced. */
-export function withStep(profile: OnboardingProfile, track: string, step: string, record: StepRecord | undefined): OnboardingProfile {
+export function withStep(
+  profile: OnboardingProfile,
+  track: string,
+  step: string,
+  record: StepRecord | undefined,
+): OnboardingProfile {
   return { ...profile, steps: { ...profile.steps, [track]: { ...profile.steps[track], [step]: record } } };
 }

@@ -7,7 +7,10 @@
  * @example
  * applyMergePatch({ headline: 'a', bio: 'b' }, { bio: null, tags: ['x'] }) // { headline: 'a', tags: ['x'] }
  */
-export function applyMergePatch(data: Readonly<Record<string, unknown>>, patch: Readonly<Record<string, unknown>>): Record<string, unknown> {
+export function applyMergePatch(
+  data: Readonly<Record<string, unknown>>,
+  patch: Readonly<Record<string, unknown>>,
+): Record<string, unknown> {
   const result: Record<string, unknown> = { ...data };
   for (const [key, value] of Object.entries(patch)) {
     if (key === '__proto__' || key === 'constructor' || key === 'prototype') continue;

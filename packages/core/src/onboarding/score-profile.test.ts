@@ -45,19 +45,28 @@ describe('scoreProfile', () => {
 
   it('counts portfolio images per role: 6 approved for one of two roles is half', () => {
     const images = providerSteps.portfolio.images.filter((image) => image.role === 'photographer');
-    const { score, missing } = provider(withStep(completeProfile(), 'provider', 'portfolio', { data: { images }, complete: false }));
+    const { score, missing } = provider(
+      withStep(completeProfile(), 'provider', 'portfolio', { data: { images }, complete: false }),
+    );
     expect(score).toBe(90);
     expect(missing).toEqual([expect.objectContaining({ step: 'portfolio', weight: 10 })]);
   });
 
   it('does not count pending or rejected images', () => {
-    const images = providerSteps.portfolio.images.map((image) => ({ ...image, status: image.role === 'model' ? 'pending' : 'rejected' }));
-    expect(provider(withStep(completeProfile(), 'provider', 'portfolio', { data: { images }, complete: false })).score).toBe(80);
+    const images = providerSteps.portfolio.images.map((image) => ({
+      ...image,
+      status: image.role === 'model' ? 'pending' : 'rejected',
+    }));
+    expect(
+      provider(withStep(completeProfile(), 'provider', 'portfolio', { data: { images }, complete: false })).score,
+    ).toBe(80);
   });
 
   it('counts packages per role: a role without a package is missing', () => {
     const packages = providerSteps.packages.packages.filter((item) => item.role === 'photographer');
-    const { score } = provider(withStep(completeProfile(), 'provider', 'packages', { data: { packages }, complete: true }));
+    const { score } = provider(
+      withStep(completeProfile(), 'provider', 'packages', { data: { packages }, complete: true }),
+    );
     expect(score).toBe(Math.floor(100 - 7.5));
   });
 
@@ -68,12 +77,19 @@ describe('scoreProfile', () => {
   });
 
   it('a pending verification counts half', () => {
-    expect(host(withStep(completeProfile(), 'host', 'verification', { data: { status: 'pending' }, complete: false })).score).toBe(95);
+    expect(
+      host(withStep(completeProfile(), 'host', 'verification', { data: { status: 'pending' }, complete: false })).score,
+    ).toBe(95);
   });
 
   it('multi-role: adding a role without portfolio or package lowers the score', () => {
     const profile = completeProfile({ roles: { provider: ['photographer', 'model', 'videographer'] } });
-    const { score } = provider(withStep(profile, 'provider', 'roles', { data: { roles: ['photographer', 'model', 'videographer'] }, complete: true }));
+    const { score } = provider(
+      withStep(profile, 'provider', 'roles', {
+        data: { roles: ['photographer', 'model', 'videographer'] },
+        complete: true,
+      }),
+    );
     // portfolio 20·(2/3) + packages 15·(2/3) → loses 20/3 + 15/3 ≈ 11.67 points.
     expect(score).toBe(88);
   });
@@ -95,8 +111,17 @@ describe('scoreProfile', () => {
       ],
       gates: { publish: [{ kind: 'minScore', score: 50 }], instantBook: [] },
     });
-    const profile = { tracks: ['venue'], roles: {}, steps: { venue: { basics: { data: { name: 'Hall' }, complete: false } } }, emailVerified: true, identityVerified: false };
-    expect(scoreTrack(profile, definition, 'venue')).toEqual({ score: 75, missing: [{ step: 'basics', field: 'seats', weight: 25, hint: 'Count seats' }] });
+    const profile = {
+      tracks: ['venue'],
+      roles: {},
+      steps: { venue: { basics: { data: { name: 'Hall' }, complete: false } } },
+      emailVerified: true,
+      identityVerified: false,
+    };
+    expect(scoreTrack(profile, definition, 'venue')).toEqual({
+      score: 75,
+      missing: [{ step: 'basics', field: 'seats', weight: 25, hint: 'Count seats' }],
+    });
   });
 });
 

@@ -12,7 +12,11 @@ export type StepStatus = 'locked' | 'due' | 'complete';
  * @example
  * stepStatuses(profile, creativeMarketplace, 'host') // [{ id: 'studio', status: 'due' }, { id: 'photos', status: 'locked' }, …]
  */
-export function stepStatuses(profile: OnboardingProfile, definition: OnboardingDefinition, track: string): { id: string; status: StepStatus }[] {
+export function stepStatuses(
+  profile: OnboardingProfile,
+  definition: OnboardingDefinition,
+  track: string,
+): { id: string; status: StepStatus }[] {
   let blocked = false;
   return definition.stepsOf(track).map((step) => {
     if (blocked) return { id: step.id, status: 'locked' as const };

@@ -9,7 +9,10 @@ import type { FoyerErrorBody } from '../errors.js';
  * @example
  * passwordErrorFields(error, { password: 'newPassword', current: 'currentPassword' })
  */
-export function passwordErrorFields(error: FoyerErrorBody, names: { password: string; current?: string }): Record<string, string> {
+export function passwordErrorFields(
+  error: FoyerErrorBody,
+  names: { password: string; current?: string },
+): Record<string, string> {
   const fields = { ...(error.fields ?? {}) };
   if (error.code === 'weak_password' || error.code === 'password_breached') {
     const warning = typeof error.details?.warning === 'string' ? error.details.warning : null;

@@ -9,7 +9,9 @@ describe('passwordStrength machine', () => {
   });
 
   it('checks the policy at once and strength once loaded', async () => {
-    const actor = createActor(passwordStrengthMachine, { input: { context: { email: 'ada.lovelace@example.com' } } }).start();
+    const actor = createActor(passwordStrengthMachine, {
+      input: { context: { email: 'ada.lovelace@example.com' } },
+    }).start();
     actor.send({ type: 'password.input', password: 'short' });
     expect(actor.getSnapshot().context.problems.map((p) => p.code)).toEqual(['too_short']);
     expect(isPasswordAcceptable(actor.getSnapshot().context)).toBe(false);
@@ -24,7 +26,9 @@ describe('passwordStrength machine', () => {
   });
 
   it('keeps the verdict unknown (null) while loading, and falls back to the policy if loading fails', async () => {
-    const failing = passwordStrengthMachine.provide({ actors: { loadPasswordStrength: fromPromise(async () => Promise.reject(new Error('offline'))) } });
+    const failing = passwordStrengthMachine.provide({
+      actors: { loadPasswordStrength: fromPromise(async () => Promise.reject(new Error('offline'))) },
+    });
     const actor = createActor(failing, { input: {} }).start();
     actor.send({ type: 'password.input', password: 'velvet orbit tangerine harbor' });
     expect(isPasswordAcceptable(actor.getSnapshot().context)).toBeNull();

@@ -5,7 +5,12 @@
  */
 import { assertEvent, assign, fromPromise, setup } from 'xstate';
 import { checkPasswordPolicy, type PasswordContext, type PasswordProblem } from '../password/password-policy.js';
-import { DEFAULT_MIN_PASSWORD_SCORE, loadPasswordStrength, type PasswordStrength, type PasswordStrengthEstimator } from '../password/password-strength.js';
+import {
+  DEFAULT_MIN_PASSWORD_SCORE,
+  loadPasswordStrength,
+  type PasswordStrength,
+  type PasswordStrengthEstimator,
+} from '../password/password-strength.js';
 
 /** Input of {@link passwordStrengthMachine}. */
 export interface PasswordStrengthInput {
@@ -93,7 +98,10 @@ export const passwordStrengthMachine = setup({
         src: 'loadPasswordStrength',
         onDone: {
           target: 'ready',
-          actions: assign(({ context, event }) => ({ estimate: event.output, ...evaluate({ ...context, estimate: event.output }, context.password) })),
+          actions: assign(({ context, event }) => ({
+            estimate: event.output,
+            ...evaluate({ ...context, estimate: event.output }, context.password),
+          })),
         },
         onError: 'unavailable',
       },
@@ -112,7 +120,9 @@ export const passwordStrengthMachine = setup({
  * Whether the typed password passes: `false` on a policy problem or a score below the minimum,
  * `true` when strength is known and enough, `null` while strength is not known yet.
  */
-export function isPasswordAcceptable(context: Pick<PasswordStrengthContext, 'problems' | 'strength' | 'minScore'>): boolean | null {
+export function isPasswordAcceptable(
+  context: Pick<PasswordStrengthContext, 'problems' | 'strength' | 'minScore'>,
+): boolean | null {
   if (context.problems.length > 0) return false;
   if (!context.strength) return null;
   return context.strength.score >= context.minScore;

@@ -58,13 +58,17 @@ export function contextWordsOf(context: PasswordContext): string[] {
  */
 export function checkPasswordPolicy(password: string, context: PasswordContext = {}): PasswordProblem[] {
   const length = [...password].length;
-  if (length < PASSWORD_MIN_LENGTH) return [{ code: 'too_short', message: `Use at least ${PASSWORD_MIN_LENGTH} characters.` }];
-  if (length > PASSWORD_MAX_LENGTH) return [{ code: 'too_long', message: `Use at most ${PASSWORD_MAX_LENGTH} characters.` }];
+  if (length < PASSWORD_MIN_LENGTH)
+    return [{ code: 'too_short', message: `Use at least ${PASSWORD_MIN_LENGTH} characters.` }];
+  if (length > PASSWORD_MAX_LENGTH)
+    return [{ code: 'too_long', message: `Use at most ${PASSWORD_MAX_LENGTH} characters.` }];
   const candidate = normalise(password);
   const hit = contextWordsOf(context).find((word) => candidate.includes(word));
   if (hit) {
     const products = (context.productNames ?? ['foyer']).map((name) => `“${name}”`).join(' or ');
-    return [{ code: 'contains_context', message: `Do not build your password from your email address or ${products}.` }];
+    return [
+      { code: 'contains_context', message: `Do not build your password from your email address or ${products}.` },
+    ];
   }
   return [];
 }

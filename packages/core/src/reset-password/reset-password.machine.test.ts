@@ -22,7 +22,11 @@ describe('resetPassword machine', () => {
     actor.send({ type: 'reset.submit', code: '123 456', password: 'velvet orbit tangerine harbor' });
     const done = await waitFor(actor, (s) => s.status === 'done');
     expect(done.output).toEqual({ user });
-    expect(resetPassword).toHaveBeenCalledWith({ email: 'ada@example.com', code: '123 456', password: 'velvet orbit tangerine harbor' });
+    expect(resetPassword).toHaveBeenCalledWith({
+      email: 'ada@example.com',
+      code: '123 456',
+      password: 'velvet orbit tangerine harbor',
+    });
   });
 
   it('with a link token, asks only for the new password', async () => {
@@ -47,7 +51,10 @@ describe('resetPassword machine', () => {
     ['weak_password', 'password'],
     ['password_breached', 'password'],
   ] as const)('puts %s on the %s field and stays on the form', async (code, field) => {
-    const actor = start({ forgotPassword: async () => undefined, resetPassword: async () => Promise.reject(new FoyerError(code)) });
+    const actor = start({
+      forgotPassword: async () => undefined,
+      resetPassword: async () => Promise.reject(new FoyerError(code)),
+    });
     actor.send({ type: 'reset.request', email: 'ada@example.com' });
     await waitFor(actor, (s) => s.matches('awaitingCode'));
     actor.send({ type: 'reset.submit', code: '123456', password: 'velvet orbit tangerine harbor' });
@@ -68,7 +75,10 @@ describe('resetPassword machine', () => {
   });
 
   it('a refused link falls back to requesting a code', async () => {
-    const actor = start({ resetPassword: async () => Promise.reject(new FoyerError('code_expired')) }, { token: 'y'.repeat(43) });
+    const actor = start(
+      { resetPassword: async () => Promise.reject(new FoyerError('code_expired')) },
+      { token: 'y'.repeat(43) },
+    );
     actor.send({ type: 'reset.submit', password: 'velvet orbit tangerine harbor' });
     await waitFor(actor, (s) => s.matches('choosingPassword') && s.context.error !== null);
     actor.send({ type: 'reset.restart' });

@@ -102,7 +102,9 @@ export const resetPasswordMachine = setup({
     id: 'strength',
     src: 'passwordStrengthMachine',
     input: ({ context }) => ({ context: { email: context.email } }),
-    onSnapshot: { actions: assign({ passwordAcceptable: ({ event }) => isPasswordAcceptable(event.snapshot.context) }) },
+    onSnapshot: {
+      actions: assign({ passwordAcceptable: ({ event }) => isPasswordAcceptable(event.snapshot.context) }),
+    },
   },
   on: {
     'password.focus': { actions: 'forwardToStrength' },
@@ -158,8 +160,15 @@ export const resetPasswordMachine = setup({
         },
         onDone: [
           // An account with MFA: the password is set, but signing in needs the second factor.
-          { guard: ({ event }) => 'mfaRequired' in event.output, target: 'mfaRequired', actions: assign({ error: null }) },
-          { target: 'done', actions: assign({ user: ({ event }) => ('user' in event.output ? event.output.user : null), error: null }) },
+          {
+            guard: ({ event }) => 'mfaRequired' in event.output,
+            target: 'mfaRequired',
+            actions: assign({ error: null }),
+          },
+          {
+            target: 'done',
+            actions: assign({ user: ({ event }) => ('user' in event.output ? event.output.user : null), error: null }),
+          },
         ],
         onError: [
           { guard: 'hasToken', target: 'choosingPassword', actions: 'assignServerError' },
@@ -171,7 +180,9 @@ export const resetPasswordMachine = setup({
       invoke: {
         id: 'mfaChallenge',
         src: 'mfaChallengeMachine',
-        input: ({ event }) => ({ factors: ((event as unknown as { output: { factors?: MfaMethod[] } }).output.factors ?? []) as MfaMethod[] }),
+        input: ({ event }) => ({
+          factors: ((event as unknown as { output: { factors?: MfaMethod[] } }).output.factors ?? []) as MfaMethod[],
+        }),
         onDone: { target: 'done', actions: assign({ user: ({ event }) => event.output.user }) },
       },
     },

@@ -20,7 +20,9 @@ describe('sessions machine', () => {
     const revokeSession = vi.fn(async ({ id }: { id: string }) => {
       sessions = sessions.filter((s) => s.id !== id);
     });
-    const actor = createActor(createAuthMachines(createFakeAuthActors({ listSessions: async () => ({ sessions }), revokeSession })).sessions).start();
+    const actor = createActor(
+      createAuthMachines(createFakeAuthActors({ listSessions: async () => ({ sessions }), revokeSession })).sessions,
+    ).start();
     await waitFor(actor, (s) => s.matches('ready'));
     actor.send({ type: 'session.revoke', id: 'b' });
     expect(actor.getSnapshot().context.revokingId).toBe('b');
@@ -31,7 +33,9 @@ describe('sessions machine', () => {
   it('never revokes the current session from the list', async () => {
     const revokeSession = vi.fn(async () => undefined);
     const actor = createActor(
-      createAuthMachines(createFakeAuthActors({ listSessions: async () => ({ sessions: [session('a', true)] }), revokeSession })).sessions,
+      createAuthMachines(
+        createFakeAuthActors({ listSessions: async () => ({ sessions: [session('a', true)] }), revokeSession }),
+      ).sessions,
     ).start();
     await waitFor(actor, (s) => s.matches('ready'));
     actor.send({ type: 'session.revoke', id: 'a' });
@@ -40,9 +44,17 @@ describe('sessions machine', () => {
   });
 
   it('revokes all others, and shows failures', async () => {
-    const revokeOtherSessions = vi.fn().mockRejectedValueOnce(new FoyerError('network_error')).mockResolvedValueOnce(undefined);
+    const revokeOtherSessions = vi
+      .fn()
+      .mockRejectedValueOnce(new FoyerError('network_error'))
+      .mockResolvedValueOnce(undefined);
     const actor = createActor(
-      createAuthMachines(createFakeAuthActors({ listSessions: async () => ({ sessions: [session('a', true), session('b')] }), revokeOtherSessions })).sessions,
+      createAuthMachines(
+        createFakeAuthActors({
+          listSessions: async () => ({ sessions: [session('a', true), session('b')] }),
+          revokeOtherSessions,
+        }),
+      ).sessions,
     ).start();
     await waitFor(actor, (s) => s.matches('ready'));
     actor.send({ type: 'sessions.revokeOthers' });
@@ -53,7 +65,10 @@ describe('sessions machine', () => {
   });
 
   it('shows a failed load and retries', async () => {
-    const listSessions = vi.fn().mockRejectedValueOnce(new FoyerError('unauthenticated')).mockResolvedValueOnce({ sessions: [] });
+    const listSessions = vi
+      .fn()
+      .mockRejectedValueOnce(new FoyerError('unauthenticated'))
+      .mockResolvedValueOnce({ sessions: [] });
     const actor = createActor(createAuthMachines(createFakeAuthActors({ listSessions })).sessions).start();
     await waitFor(actor, (s) => s.matches('failed'));
     actor.send({ type: 'sessions.reload' });

@@ -13,7 +13,8 @@ export interface SessionsContext {
 }
 
 /** Events of {@link sessionsMachine}. */
-export type SessionsEvent = { type: 'session.revoke'; id: string } | { type: 'sessions.revokeOthers' } | { type: 'sessions.reload' };
+export type SessionsEvent =
+  { type: 'session.revoke'; id: string } | { type: 'sessions.revokeOthers' } | { type: 'sessions.reload' };
 
 /**
  * States: `loading` → `ready` ⇄ `revoking` / `revokingOthers` (each reloads the list after);
@@ -46,7 +47,10 @@ export const sessionsMachine = setup({
     loading: {
       invoke: {
         src: 'listSessions',
-        onDone: { target: 'ready', actions: assign({ sessions: ({ event }) => event.output.sessions, revokingId: null }) },
+        onDone: {
+          target: 'ready',
+          actions: assign({ sessions: ({ event }) => event.output.sessions, revokingId: null }),
+        },
         onError: { target: 'failed', actions: 'assignError' },
       },
     },

@@ -6,7 +6,11 @@ import { FoyerError } from '../errors.js';
 import { createFakeAuthActors, type FakeAuthHandlers } from '../testing/fake-auth-actors.js';
 
 const user: User = { id: 'u1', email: 'ada@example.com', emailVerified: true, createdAt: '2026-11-28T00:00:00.000Z' };
-const credentials = { type: 'credentials.submit', email: ' Ada@Example.com ', password: 'correct horse battery' } as const;
+const credentials = {
+  type: 'credentials.submit',
+  email: ' Ada@Example.com ',
+  password: 'correct horse battery',
+} as const;
 
 function start(handlers: FakeAuthHandlers) {
   return createActor(createAuthMachines(createFakeAuthActors(handlers)).signIn, { input: {} }).start();
@@ -35,16 +39,20 @@ describe('signIn machine', () => {
     expect(signIn).not.toHaveBeenCalled();
   });
 
-  it.each(['invalid_credentials', 'rate_limited', 'network_error'] as const)('goes back to editing on %s', async (code) => {
-    const actor = start({ signIn: async () => Promise.reject(new FoyerError(code)) });
-    actor.send(credentials);
-    const snapshot = await waitFor(actor, (s) => s.matches('editing') && s.context.error !== null);
-    expect(snapshot.context.error?.code).toBe(code);
-  });
+  it.each(['invalid_credentials', 'rate_limited', 'network_error'] as const)(
+    'goes back to editing on %s',
+    async (code) => {
+      const actor = start({ signIn: async () => Promise.reject(new FoyerError(code)) });
+      actor.send(credentials);
+      const snapshot = await waitFor(actor, (s) => s.matches('editing') && s.context.error !== null);
+      expect(snapshot.context.error?.code).toBe(code);
+    },
+  );
 
   it('maps server field errors to fields', async () => {
     const actor = start({
-      signIn: async () => Promise.reject(new FoyerError('invalid_input', { fields: { email: 'Enter a valid email address.' } })),
+      signIn: async () =>
+        Promise.reject(new FoyerError('invalid_input', { fields: { email: 'Enter a valid email address.' } })),
     });
     actor.send(credentials);
     const snapshot = await waitFor(actor, (s) => s.context.error !== null);

@@ -89,7 +89,8 @@ export const signInMachine = setup({
     isCaptchaRequired: ({ event }) => ['captcha_required', 'captcha_invalid'].includes(errorOfEvent(event).code),
     isLocked: ({ event }) => errorOfEvent(event).code === 'account_locked',
     isMfaRequired: ({ event }) => (event as { output?: { mfaRequired?: boolean } }).output?.mfaRequired === true,
-    mustChangePassword: ({ event }) => (event as { output?: { passwordChangeRequired?: boolean } }).output?.passwordChangeRequired === true,
+    mustChangePassword: ({ event }) =>
+      (event as { output?: { passwordChangeRequired?: boolean } }).output?.passwordChangeRequired === true,
   },
   actions: {
     assignInputErrors: assign(({ event }) => {
@@ -125,11 +126,25 @@ export const signInMachine = setup({
         },
       };
     }),
-    assignUser: assign(({ event }) => ({ user: (event as unknown as { output: { user: User } }).output.user, error: null, lock: null, captcha: null })),
+    assignUser: assign(({ event }) => ({
+      user: (event as unknown as { output: { user: User } }).output.user,
+      error: null,
+      lock: null,
+      captcha: null,
+    })),
   },
 }).createMachine({
   id: 'signIn',
-  context: ({ input }) => ({ email: input.email ?? '', error: null, fieldErrors: {}, captcha: null, lock: null, attemptsLeft: null, user: null, mfaFactors: [] }),
+  context: ({ input }) => ({
+    email: input.email ?? '',
+    error: null,
+    fieldErrors: {},
+    captcha: null,
+    lock: null,
+    attemptsLeft: null,
+    user: null,
+    mfaFactors: [],
+  }),
   initial: 'editing',
   states: {
     editing: {
@@ -166,7 +181,12 @@ export const signInMachine = setup({
           {
             guard: 'isMfaRequired',
             target: 'mfaRequired',
-            actions: assign(({ event }) => ({ mfaFactors: (event.output as { factors: MfaMethod[] }).factors, error: null, lock: null, captcha: null })),
+            actions: assign(({ event }) => ({
+              mfaFactors: (event.output as { factors: MfaMethod[] }).factors,
+              error: null,
+              lock: null,
+              captcha: null,
+            })),
           },
           { guard: 'mustChangePassword', target: 'changingPassword', actions: 'assignUser' },
           { target: 'done', actions: 'assignUser' },

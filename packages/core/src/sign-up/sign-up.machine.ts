@@ -55,7 +55,10 @@ export const signUpMachine = setup({
   guards: {
     isInputValid: ({ context, event }) => {
       assertEvent(event, 'credentials.submit');
-      return signUpRequestSchema.safeParse({ email: event.email, password: event.password }).success && context.passwordAcceptable !== false;
+      return (
+        signUpRequestSchema.safeParse({ email: event.email, password: event.password }).success &&
+        context.passwordAcceptable !== false
+      );
     },
     hasCaptchaSolution: ({ event }) => {
       assertEvent(event, 'credentials.submit');
@@ -88,7 +91,9 @@ export const signUpMachine = setup({
     id: 'strength',
     src: 'passwordStrengthMachine',
     input: {},
-    onSnapshot: { actions: assign({ passwordAcceptable: ({ event }) => isPasswordAcceptable(event.snapshot.context) }) },
+    onSnapshot: {
+      actions: assign({ passwordAcceptable: ({ event }) => isPasswordAcceptable(event.snapshot.context) }),
+    },
   },
   on: {
     'password.focus': { actions: 'forwardToStrength' },
@@ -127,7 +132,9 @@ export const signUpMachine = setup({
             target: 'captchaRequired',
             actions: assign(({ event }) => {
               const error = errorOfEvent(event);
-              const captcha = (error.details as CaptchaRequiredDetails | undefined)?.captcha ?? { provider: 'altcha' as const };
+              const captcha = (error.details as CaptchaRequiredDetails | undefined)?.captcha ?? {
+                provider: 'altcha' as const,
+              };
               return { captcha, error: error.code === 'captcha_invalid' ? error : null, fieldErrors: {} };
             }),
           },

@@ -4,7 +4,8 @@ import { createAuthMachines } from '../auth/create-auth-machines.js';
 import { FoyerError } from '../errors.js';
 import { createFakeAuthActors, type FakeAuthHandlers } from '../testing/fake-auth-actors.js';
 
-const start = (handlers: FakeAuthHandlers) => createActor(createAuthMachines(createFakeAuthActors(handlers)).signUp).start();
+const start = (handlers: FakeAuthHandlers) =>
+  createActor(createAuthMachines(createFakeAuthActors(handlers)).signUp).start();
 
 describe('signUp machine: password verdict and defences', () => {
   it('refuses a weak password locally once strength is known, without calling the server', async () => {
@@ -27,7 +28,10 @@ describe('signUp machine: password verdict and defences', () => {
 
   it('puts the server’s weak_password and password_breached on the password field', async () => {
     for (const code of ['weak_password', 'password_breached'] as const) {
-      const actor = start({ signUp: async () => Promise.reject(new FoyerError(code, { details: { warning: 'This is a very common password.' } })) });
+      const actor = start({
+        signUp: async () =>
+          Promise.reject(new FoyerError(code, { details: { warning: 'This is a very common password.' } })),
+      });
       actor.send({ type: 'credentials.submit', email: 'ada@example.com', password: 'a long passphrase' });
       const snapshot = await waitFor(actor, (s) => s.context.error !== null);
       expect(snapshot.context.fieldErrors.password).toContain(snapshot.context.error!.message);
@@ -37,15 +41,26 @@ describe('signUp machine: password verdict and defences', () => {
   it('asks for a CAPTCHA on 428 and sends the solution', async () => {
     const signUp = vi
       .fn()
-      .mockRejectedValueOnce(new FoyerError('captcha_required', { details: { captcha: { provider: 'turnstile', siteKey: 'site-key' } } }))
+      .mockRejectedValueOnce(
+        new FoyerError('captcha_required', { details: { captcha: { provider: 'turnstile', siteKey: 'site-key' } } }),
+      )
       .mockResolvedValueOnce({ status: 'verification_required' });
     const actor = start({ signUp });
     actor.send({ type: 'credentials.submit', email: 'ada@example.com', password: 'a long passphrase' });
     await waitFor(actor, (s) => s.matches('captchaRequired'));
     expect(actor.getSnapshot().context.captcha).toEqual({ provider: 'turnstile', siteKey: 'site-key' });
-    actor.send({ type: 'credentials.submit', email: 'ada@example.com', password: 'a long passphrase', captcha: 'token' });
+    actor.send({
+      type: 'credentials.submit',
+      email: 'ada@example.com',
+      password: 'a long passphrase',
+      captcha: 'token',
+    });
     await waitFor(actor, (s) => s.matches('verifyingEmail'));
-    expect(signUp).toHaveBeenLastCalledWith({ email: 'ada@example.com', password: 'a long passphrase', captcha: 'token' });
+    expect(signUp).toHaveBeenLastCalledWith({
+      email: 'ada@example.com',
+      password: 'a long passphrase',
+      captcha: 'token',
+    });
   });
 
   it('does not load the strength dictionaries until the password field is used', () => {

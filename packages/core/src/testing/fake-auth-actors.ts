@@ -22,7 +22,9 @@ export function createFakeAuthActors(handlers: FakeAuthHandlers = {}): AuthActor
   const fake = <K extends keyof AuthActors>(name: K) =>
     fromPromise<OutputOf<K>, InputOf<K>>(({ input }) => {
       const handler = handlers[name] as ((input: InputOf<K>) => Promise<OutputOf<K>>) | undefined;
-      return handler ? handler(input) : Promise.reject(new FoyerError('network_error', { message: `No fake for "${name}".` }));
+      return handler
+        ? handler(input)
+        : Promise.reject(new FoyerError('network_error', { message: `No fake for "${name}".` }));
     });
   return {
     signUp: fake('signUp'),
@@ -61,11 +63,20 @@ export function createFakeAuthActors(handlers: FakeAuthHandlers = {}): AuthActor
  * @example
  * createAuthMachines(actors, createFakePasskeyCeremonies({ webauthnAuthenticate: async () => ({ id: 'cred' }) }));
  */
-export function createFakePasskeyCeremonies(handlers: {
-  webauthnAuthenticate?: (input: InputFrom<PasskeyCeremonyActors['webauthnAuthenticate']>) => Promise<Record<string, unknown>>;
-  webauthnRegister?: (input: InputFrom<PasskeyCeremonyActors['webauthnRegister']>) => Promise<Record<string, unknown>>;
-} = {}): PasskeyCeremonyActors {
-  const dismissed = () => Promise.reject(Object.assign(new Error('The operation either timed out or was not allowed.'), { name: 'NotAllowedError' }));
+export function createFakePasskeyCeremonies(
+  handlers: {
+    webauthnAuthenticate?: (
+      input: InputFrom<PasskeyCeremonyActors['webauthnAuthenticate']>,
+    ) => Promise<Record<string, unknown>>;
+    webauthnRegister?: (
+      input: InputFrom<PasskeyCeremonyActors['webauthnRegister']>,
+    ) => Promise<Record<string, unknown>>;
+  } = {},
+): PasskeyCeremonyActors {
+  const dismissed = () =>
+    Promise.reject(
+      Object.assign(new Error('The operation either timed out or was not allowed.'), { name: 'NotAllowedError' }),
+    );
   return {
     webauthnAuthenticate: fromPromise(({ input }) => (handlers.webauthnAuthenticate ?? dismissed)(input)),
     webauthnRegister: fromPromise(({ input }) => (handlers.webauthnRegister ?? dismissed)(input)),

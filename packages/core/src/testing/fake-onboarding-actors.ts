@@ -20,8 +20,11 @@ export type FakeOnboardingHandlers = {
 export function createFakeOnboardingActors(handlers: FakeOnboardingHandlers = {}): OnboardingActors {
   const fake = <K extends keyof OnboardingActors>(name: K) =>
     fromPromise<OutputFrom<OnboardingActors[K]>, InputFrom<OnboardingActors[K]>>(({ input }) => {
-      const handler = handlers[name] as ((input: InputFrom<OnboardingActors[K]>) => Promise<OutputFrom<OnboardingActors[K]>>) | undefined;
-      return handler ? handler(input) : Promise.reject(new FoyerError('network_error', { message: `No fake for "${name}".` }));
+      const handler = handlers[name] as
+        ((input: InputFrom<OnboardingActors[K]>) => Promise<OutputFrom<OnboardingActors[K]>>) | undefined;
+      return handler
+        ? handler(input)
+        : Promise.reject(new FoyerError('network_error', { message: `No fake for "${name}".` }));
     });
   return {
     getOnboarding: fake('getOnboarding'),

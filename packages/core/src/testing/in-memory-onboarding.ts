@@ -27,25 +27,41 @@ export interface InMemoryOnboardingState {
  * const backend = createInMemoryOnboarding(creativeMarketplace, { tracks: ['host'] });
  * const actors = createFakeOnboardingActors(backend.handlers);
  */
-export function createInMemoryOnboarding(definition: OnboardingDefinition, profile: Partial<OnboardingProfile> = {}, now?: () => Date) {
+export function createInMemoryOnboarding(
+  definition: OnboardingDefinition,
+  profile: Partial<OnboardingProfile> = {},
+  now?: () => Date,
+) {
   const state: InMemoryOnboardingState = {
     profile: { tracks: ['provider'], roles: {}, steps: {}, emailVerified: true, identityVerified: false, ...profile },
     versions: {},
     published: {},
   };
   const overview = (): OnboardingOverview =>
-    buildOnboardingOverview(state.profile, definition, { versions: state.versions, published: state.published, now: now?.() });
-  const record = (track: string, step: string): StepRecord => state.profile.steps[track]?.[step] ?? { data: {}, complete: false };
+    buildOnboardingOverview(state.profile, definition, {
+      versions: state.versions,
+      published: state.published,
+      now: now?.(),
+    });
+  const record = (track: string, step: string): StepRecord =>
+    state.profile.steps[track]?.[step] ?? { data: {}, complete: false };
   const write = (track: string, step: string, next: StepRecord) => {
-    state.profile = { ...state.profile, steps: { ...state.profile.steps, [track]: { ...state.profile.steps[track], [step]: next } } };
+    state.profile = {
+      ...state.profile,
+      steps: { ...state.profile.steps, [track]: { ...state.profile.steps[track], [step]: next } },
+    };
     state.versions[track] = { ...state.versions[track], [step]: (state.versions[track]?.[step] ?? 0) + 1 };
   };
   const requireStep = (track: string, step: string) => {
     const definitionStep = definition.stepOf(track, step);
     if (!definitionStep || !state.profile.tracks.includes(track)) throw new FoyerError('not_found');
     // Like the server: slots are written by their plug-ins, never by the wizard.
-    if (definitionStep.kind === 'slot') throw new FoyerError('invalid_input', { fields: { step: `“${definitionStep.title}” is filled by ${definitionStep.slot ?? 'a plug-in'}.` } });
-    if (stepStatuses(state.profile, definition, track).find((s) => s.id === step)?.status === 'locked') throw new FoyerError('step_locked');
+    if (definitionStep.kind === 'slot')
+      throw new FoyerError('invalid_input', {
+        fields: { step: `“${definitionStep.title}” is filled by ${definitionStep.slot ?? 'a plug-in'}.` },
+      });
+    if (stepStatuses(state.profile, definition, track).find((s) => s.id === step)?.status === 'locked')
+      throw new FoyerError('step_locked');
     return definitionStep;
   };
 
@@ -55,7 +71,10 @@ export function createInMemoryOnboarding(definition: OnboardingDefinition, profi
       const definitionStep = requireStep(track, step);
       const current = record(track, step);
       const currentVersion = state.versions[track]?.[step] ?? 0;
-      if (version !== currentVersion) throw new FoyerError('version_conflict', { details: { current: { data: current.data, version: currentVersion } } });
+      if (version !== currentVersion)
+        throw new FoyerError('version_conflict', {
+          details: { current: { data: current.data, version: currentVersion } },
+        });
       const data = applyMergePatch(current.data, patch);
       const parsed = definitionStep.draftSchema.safeParse(data);
       if (!parsed.success) throw new FoyerError('invalid_input', { fields: fieldErrorsOf(parsed.error) });
@@ -67,7 +86,11 @@ export function createInMemoryOnboarding(definition: OnboardingDefinition, profi
       const parsed = definitionStep.schema.safeParse(record(track, step).data);
       if (!parsed.success) throw new FoyerError('step_invalid', { fields: fieldErrorsOf(parsed.error) });
       write(track, step, { data: parsed.data as Record<string, unknown>, complete: true });
-      if (step === 'roles') state.profile = { ...state.profile, roles: { ...state.profile.roles, [track]: (parsed.data as { roles: string[] }).roles } };
+      if (step === 'roles')
+        state.profile = {
+          ...state.profile,
+          roles: { ...state.profile.roles, [track]: (parsed.data as { roles: string[] }).roles },
+        };
       return overview();
     },
     publish: async ({ track }) => {

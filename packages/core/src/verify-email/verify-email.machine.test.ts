@@ -7,7 +7,10 @@ import { createFakeAuthActors, type FakeAuthHandlers } from '../testing/fake-aut
 
 const user: User = { id: 'u1', email: 'ada@example.com', emailVerified: true, createdAt: '2026-11-28T00:00:00.000Z' };
 
-function start(handlers: FakeAuthHandlers, input: { email: string; sendCode?: boolean } = { email: 'ada@example.com' }) {
+function start(
+  handlers: FakeAuthHandlers,
+  input: { email: string; sendCode?: boolean } = { email: 'ada@example.com' },
+) {
   const { verifyEmail } = createAuthMachines(createFakeAuthActors(handlers));
   return createActor(verifyEmail, { input }).start();
 }
@@ -34,16 +37,22 @@ describe('verifyEmail machine', () => {
     expect(verify).not.toHaveBeenCalled();
   });
 
-  it.each(['invalid_code', 'code_expired', 'rate_limited', 'network_error'] as const)('returns to awaitingCode with %s', async (code) => {
-    const actor = start({ verifyEmail: async () => Promise.reject(new FoyerError(code)) });
-    actor.send({ type: 'code.submit', code: '000000' });
-    const snapshot = await waitFor(actor, (s) => s.matches('awaitingCode') && s.context.error !== null);
-    expect(snapshot.context.error?.code).toBe(code);
-  });
+  it.each(['invalid_code', 'code_expired', 'rate_limited', 'network_error'] as const)(
+    'returns to awaitingCode with %s',
+    async (code) => {
+      const actor = start({ verifyEmail: async () => Promise.reject(new FoyerError(code)) });
+      actor.send({ type: 'code.submit', code: '000000' });
+      const snapshot = await waitFor(actor, (s) => s.matches('awaitingCode') && s.context.error !== null);
+      expect(snapshot.context.error?.code).toBe(code);
+    },
+  );
 
   it('resends a code and shows a notice, clearing the previous error', async () => {
     const resend = vi.fn(async () => undefined);
-    const actor = start({ verifyEmail: async () => Promise.reject(new FoyerError('code_expired')), resendVerification: resend });
+    const actor = start({
+      verifyEmail: async () => Promise.reject(new FoyerError('code_expired')),
+      resendVerification: resend,
+    });
     actor.send({ type: 'code.submit', code: '000000' });
     await waitFor(actor, (s) => s.context.error?.code === 'code_expired');
     actor.send({ type: 'code.resend' });
@@ -54,7 +63,9 @@ describe('verifyEmail machine', () => {
   });
 
   it('keeps the resend failure visible', async () => {
-    const actor = start({ resendVerification: async () => Promise.reject(new FoyerError('rate_limited', { retryAfter: 30 })) });
+    const actor = start({
+      resendVerification: async () => Promise.reject(new FoyerError('rate_limited', { retryAfter: 30 })),
+    });
     actor.send({ type: 'code.resend' });
     const snapshot = await waitFor(actor, (s) => s.matches('awaitingCode') && s.context.error !== null);
     expect(snapshot.context.error).toMatchObject({ code: 'rate_limited', retryAfter: 30 });

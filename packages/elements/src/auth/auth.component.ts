@@ -198,8 +198,8 @@ export class FoyerAuth extends FoyerElement {
     const form = this.renderRoot.querySelector('foyer-sign-in, foyer-sign-up, foyer-reset-password');
     // The reset view is defined lazily: wait for it before focusing inside it.
     if (form)
-      void definedElement<FoyerSignIn | FoyerSignUp | FoyerResetPassword>(this.renderRoot, form.localName).then((element) =>
-        element?.renderRoot.querySelector<HTMLInputElement>('input')?.focus(),
+      void definedElement<FoyerSignIn | FoyerSignUp | FoyerResetPassword>(this.renderRoot, form.localName).then(
+        (element) => element?.renderRoot.querySelector<HTMLInputElement>('input')?.focus(),
       );
   }
 

@@ -3,7 +3,17 @@ import { expect, fixture, html } from '@open-wc/testing';
 import type { FoyerSignIn } from '../sign-in/sign-in.component.js';
 import type { FoyerSignUp } from '../sign-up/sign-up.component.js';
 import type { FoyerVerifyEmail } from '../verify-email/verify-email.component.js';
-import { $, $defined, deepActiveElement, deferred, pressEnter, record, typeInto, until, userOf } from '../internal/test-utils.js';
+import {
+  $,
+  $defined,
+  deepActiveElement,
+  deferred,
+  pressEnter,
+  record,
+  typeInto,
+  until,
+  userOf,
+} from '../internal/test-utils.js';
 import type { FoyerAuth } from './auth.component.js';
 import './auth.js';
 

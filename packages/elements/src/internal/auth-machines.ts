@@ -29,6 +29,9 @@ export function authMachinesFor(client: FoyerClient | undefined, apiBase: string
   const baseUrl = apiBase ?? '';
   let machines = byBaseUrl.get(baseUrl);
   if (!machines)
-    byBaseUrl.set(baseUrl, (machines = createAuthMachines(createHttpActors(createFoyerClient({ baseUrl })), webauthnCeremonies)));
+    byBaseUrl.set(
+      baseUrl,
+      (machines = createAuthMachines(createHttpActors(createFoyerClient({ baseUrl })), webauthnCeremonies)),
+    );
   return machines;
 }

@@ -344,7 +344,9 @@ export abstract class FoyerCredentialsForm extends FoyerElement {
     this.#wasVerifying = verifying;
     const changing = snapshot.matches('changingPassword');
     if (changing && !this.#wasChanging) {
-      void definedElement<FoyerChangePassword>(this.renderRoot, 'foyer-change-password').then((element) => element?.focusFirst());
+      void definedElement<FoyerChangePassword>(this.renderRoot, 'foyer-change-password').then((element) =>
+        element?.focusFirst(),
+      );
     }
     this.#wasChanging = changing;
     if (!this.#focusAfterSubmit || snapshot.matches('submitting')) return;

@@ -30,7 +30,8 @@ describe('lazy elements', () => {
     expect(customElements.get('foyer-test-lazy-thing')).to.equal(undefined);
     expect(loads).to.equal(0);
     const wrapper = document.createElement('div');
-    wrapper.innerHTML = '<foyer-test-lazy-thing></foyer-test-lazy-thing><foyer-test-lazy-thing></foyer-test-lazy-thing>';
+    wrapper.innerHTML =
+      '<foyer-test-lazy-thing></foyer-test-lazy-thing><foyer-test-lazy-thing></foyer-test-lazy-thing>';
     document.body.append(wrapper);
     await customElements.whenDefined('foyer-test-lazy-thing');
     expect(loads).to.equal(1);

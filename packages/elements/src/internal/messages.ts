@@ -383,7 +383,8 @@ export const en: FoyerMessages = {
     setupConfirmLabel: 'Code from the app',
     setupConfirmSubmit: 'Turn on',
     recoveryCodesHeading: 'Save your recovery codes',
-    recoveryCodesHint: 'Each code signs you in once if you lose your device. Keep them somewhere safe: they are shown only now.',
+    recoveryCodesHint:
+      'Each code signs you in once if you lose your device. Keep them somewhere safe: they are shown only now.',
     copyCodes: 'Copy codes',
     codesCopied: 'Codes copied.',
     downloadCodes: 'Download codes',

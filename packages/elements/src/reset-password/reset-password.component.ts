@@ -195,9 +195,9 @@ export class FoyerResetPassword extends FoyerElement {
                 locale=${this.locale}
                 .actor=${snapshot.children['mfaChallenge' as never]}
               ></foyer-mfa-challenge>`
-          : snapshot.matches('requesting') || snapshot.matches('sendingRequest')
-            ? this.#renderRequest(snapshot, t)
-            : this.#renderReset(snapshot, t)
+            : snapshot.matches('requesting') || snapshot.matches('sendingRequest')
+              ? this.#renderRequest(snapshot, t)
+              : this.#renderReset(snapshot, t)
       }
       <slot name="footer" part="footer"></slot>
     </div>`;

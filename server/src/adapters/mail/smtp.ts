@@ -34,7 +34,13 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
   const from = options.from ?? 'Foyer <no-reply@localhost>';
   return {
     async send(message) {
-      await transport.sendMail({ from, to: message.to, subject: message.subject, text: message.text, html: message.html });
+      await transport.sendMail({
+        from,
+        to: message.to,
+        subject: message.subject,
+        text: message.text,
+        html: message.html,
+      });
     },
     async close() {
       transport.close();

@@ -40,7 +40,10 @@ export async function findCurrentCode(
 }
 
 /** The code row whose link token has this hash, used or not. */
-export async function findCodeByTokenHash(db: Kysely<Database>, tokenHash: string): Promise<OneTimeCodeRow | undefined> {
+export async function findCodeByTokenHash(
+  db: Kysely<Database>,
+  tokenHash: string,
+): Promise<OneTimeCodeRow | undefined> {
   return db.selectFrom('one_time_codes').selectAll().where('token_hash', '=', tokenHash).executeTakeFirst();
 }
 

@@ -116,7 +116,12 @@ export async function recentSessionsOfUser(
  * matches nothing: no IDOR).
  * @returns `true` when a session was revoked
  */
-export async function revokeSessionOfUser(db: Kysely<Database>, userId: string, sessionId: string, now: string): Promise<boolean> {
+export async function revokeSessionOfUser(
+  db: Kysely<Database>,
+  userId: string,
+  sessionId: string,
+  now: string,
+): Promise<boolean> {
   const row = await db
     .updateTable('sessions')
     .set({ revoked_at: now })
@@ -138,7 +143,11 @@ export async function revokeSessionsOfUser(
   now: string,
   exceptSessionId?: string,
 ): Promise<number> {
-  let query = db.updateTable('sessions').set({ revoked_at: now }).where('user_id', '=', userId).where('revoked_at', 'is', null);
+  let query = db
+    .updateTable('sessions')
+    .set({ revoked_at: now })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null);
   if (exceptSessionId !== undefined) query = query.where('id', '!=', exceptSessionId);
   const rows = await query.returning('id').execute();
   return rows.length;

@@ -38,6 +38,15 @@ export async function markEmailVerified(db: Kysely<Database>, userId: string, no
 }
 
 /** Replaces the user's password hash. */
-export async function updatePasswordHash(db: Kysely<Database>, userId: string, passwordHash: string, now: string): Promise<void> {
-  await db.updateTable('users').set({ password_hash: passwordHash, updated_at: now }).where('id', '=', userId).execute();
+export async function updatePasswordHash(
+  db: Kysely<Database>,
+  userId: string,
+  passwordHash: string,
+  now: string,
+): Promise<void> {
+  await db
+    .updateTable('users')
+    .set({ password_hash: passwordHash, updated_at: now })
+    .where('id', '=', userId)
+    .execute();
 }

@@ -2,7 +2,8 @@
 import type { Insertable, Selectable, Updateable } from 'kysely';
 
 /** What a one-time code proves. */
-export type OneTimeCodePurpose = 'verify_email' | 'reset_password' | 'unlock' | 'phone_sign_in' | 'phone_verify' | 'phone_mfa' | 'change_email';
+export type OneTimeCodePurpose =
+  'verify_email' | 'reset_password' | 'unlock' | 'phone_sign_in' | 'phone_verify' | 'phone_mfa' | 'change_email';
 
 /** Columns of `one_time_codes`. One live row per user and purpose; a new one replaces the old. */
 export interface OneTimeCodeTable {

@@ -19,7 +19,8 @@ describe('csrfProtection()', () => {
   app.all('/thing', (c) => c.text('ok'));
   app.onError((error, c) => (error instanceof FoyerError ? c.json(error.toBody(), 403) : c.text('boom', 500)));
 
-  const post = (headers: Record<string, string>, method = 'POST') => app.request('http://api.example/thing', { method, headers });
+  const post = (headers: Record<string, string>, method = 'POST') =>
+    app.request('http://api.example/thing', { method, headers });
 
   it('lets safe methods through from anywhere', async () => {
     expect((await post({ origin: EVIL, 'sec-fetch-site': 'cross-site' }, 'GET')).status).toBe(200);
@@ -30,7 +31,8 @@ describe('csrfProtection()', () => {
     expect((await post({ origin: PARTNER, 'sec-fetch-site': 'cross-site' })).status).toBe(200);
   });
   it('refuses other origins, "null", and cross-site fetch metadata without an origin', async () => {
-    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE']) expect((await post({ origin: EVIL }, method)).status).toBe(403);
+    for (const method of ['POST', 'PUT', 'PATCH', 'DELETE'])
+      expect((await post({ origin: EVIL }, method)).status).toBe(403);
     expect((await post({ origin: 'null' })).status).toBe(403);
     expect((await post({ origin: 'https://partner.example.evil.example' })).status).toBe(403);
     expect((await post({ 'sec-fetch-site': 'cross-site' })).status).toBe(403);
@@ -81,7 +83,11 @@ for (const dialect of DIALECTS) {
       expect(response.headers.get('access-control-allow-credentials')).toBe('true');
       const preflight = await server.request('/auth/sign-in', {
         method: 'OPTIONS',
-        headers: { origin: PARTNER, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+        headers: {
+          origin: PARTNER,
+          'access-control-request-method': 'POST',
+          'access-control-request-headers': 'content-type',
+        },
       });
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get('access-control-allow-origin')).toBe(PARTNER);
@@ -90,8 +96,18 @@ for (const dialect of DIALECTS) {
     });
 
     it('allows its own origin and clients without Origin', async () => {
-      expect((await server.request('/auth/sign-in', { json: { email: 'csrf@example.com', password: GOOD_PASSWORD }, headers: { origin: server.url } })).status).toBe(200);
-      expect((await server.request('/auth/sign-in', { json: { email: 'csrf@example.com', password: GOOD_PASSWORD } })).status).toBe(200);
+      expect(
+        (
+          await server.request('/auth/sign-in', {
+            json: { email: 'csrf@example.com', password: GOOD_PASSWORD },
+            headers: { origin: server.url },
+          })
+        ).status,
+      ).toBe(200);
+      expect(
+        (await server.request('/auth/sign-in', { json: { email: 'csrf@example.com', password: GOOD_PASSWORD } }))
+          .status,
+      ).toBe(200);
     });
   });
 }

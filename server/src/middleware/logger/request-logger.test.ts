@@ -35,7 +35,9 @@ describe.skipIf(!DIALECTS[0]?.available)('request logs', () => {
     await server.request('/auth/sign-in', { json: { email, password: 'wrong password here' } });
     await server.request('/auth/sign-out', { method: 'POST', session });
 
-    const requestLines = lines.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => line.msg === 'request');
+    const requestLines = lines
+      .map((line) => JSON.parse(line) as Record<string, unknown>)
+      .filter((line) => line.msg === 'request');
     expect(requestLines).toHaveLength(6);
     for (const line of requestLines) {
       expect(Object.keys(line)).toEqual(expect.arrayContaining(['reqId', 'method', 'path', 'status', 'ms']));
@@ -49,7 +51,10 @@ describe.skipIf(!DIALECTS[0]?.available)('request logs', () => {
 
   it('redacts sensitive keys a handler might log by mistake', () => {
     const captured: string[] = [];
-    const logger = createFoyerLogger({}, new Writable({ write: (chunk: Buffer, _e, cb) => (captured.push(chunk.toString()), cb()) }));
+    const logger = createFoyerLogger(
+      {},
+      new Writable({ write: (chunk: Buffer, _e, cb) => (captured.push(chunk.toString()), cb()) }),
+    );
     logger.info({ email: 'a@example.com', user: { password: 'hunter22', token: 'tok' }, code: '123456' }, 'oops');
     expect(captured.join('')).not.toMatch(/a@example\.com|hunter22|tok"|123456/);
     expect(captured.join('')).toContain('[redacted]');

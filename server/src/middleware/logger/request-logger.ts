@@ -8,9 +8,23 @@ import { pino, type Logger, type LoggerOptions } from 'pino';
 
 /** Paths pino censors in any logged object, at the top level and one level down. */
 export const REDACTED_LOG_PATHS = [
-  'email', 'password', 'token', 'code', 'cookie', 'secret', 'authorization',
-  '*.email', '*.password', '*.token', '*.code', '*.cookie', '*.secret', '*.authorization',
-  'req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]',
+  'email',
+  'password',
+  'token',
+  'code',
+  'cookie',
+  'secret',
+  'authorization',
+  '*.email',
+  '*.password',
+  '*.token',
+  '*.code',
+  '*.cookie',
+  '*.secret',
+  '*.authorization',
+  'req.headers.cookie',
+  'req.headers.authorization',
+  'res.headers["set-cookie"]',
 ];
 
 /**
@@ -21,7 +35,11 @@ export const REDACTED_LOG_PATHS = [
  * @example const logger = createFoyerLogger({ level: 'debug' });
  */
 export function createFoyerLogger(options: LoggerOptions = {}, destination?: pino.DestinationStream): Logger {
-  const settings: LoggerOptions = { level: 'info', ...options, redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' } };
+  const settings: LoggerOptions = {
+    level: 'info',
+    ...options,
+    redact: { paths: REDACTED_LOG_PATHS, censor: '[redacted]' },
+  };
   return pino(settings, destination ?? pino.destination({ dest: 1, sync: false, minLength: 4096 }));
 }
 

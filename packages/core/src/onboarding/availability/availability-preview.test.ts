@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { availabilityPreview, type AvailabilityRules } from './availability-preview.js';
 
-const rules = (timeZone: string, weekly: AvailabilityRules['weekly'], extra: Partial<AvailabilityRules> = {}): AvailabilityRules => ({
+const rules = (
+  timeZone: string,
+  weekly: AvailabilityRules['weekly'],
+  extra: Partial<AvailabilityRules> = {},
+): AvailabilityRules => ({
   timeZone,
   weekly,
   ...extra,
@@ -100,12 +104,9 @@ describe('availabilityPreview rules, exceptions and limits', () => {
       from,
       7,
     );
-    expect(preview.windows.map((window) => `${window.date} ${window.start.slice(11, 16)}-${window.end.slice(11, 16)}`)).toEqual([
-      '2026-06-01 09:00-17:00',
-      '2026-06-03 18:00-20:00',
-      '2026-06-05 09:00-17:00',
-      '2026-06-06 10:00-12:00',
-    ]);
+    expect(
+      preview.windows.map((window) => `${window.date} ${window.start.slice(11, 16)}-${window.end.slice(11, 16)}`),
+    ).toEqual(['2026-06-01 09:00-17:00', '2026-06-03 18:00-20:00', '2026-06-05 09:00-17:00', '2026-06-06 10:00-12:00']);
   });
 
   it('merges overlapping windows of one date', () => {
@@ -119,19 +120,40 @@ describe('availabilityPreview rules, exceptions and limits', () => {
       from,
       1,
     );
-    expect(preview.windows).toEqual([{ date: '2026-06-01', start: '2026-06-01T09:00:00+02:00', end: '2026-06-01T15:00:00+02:00', minutes: 360 }]);
+    expect(preview.windows).toEqual([
+      { date: '2026-06-01', start: '2026-06-01T09:00:00+02:00', end: '2026-06-01T15:00:00+02:00', minutes: 360 },
+    ]);
   });
 
   it('buffers shrink each window at both ends', () => {
-    const preview = availabilityPreview(rules('Europe/Berlin', weekdays, { bufferBeforeMinutes: 30, bufferAfterMinutes: 45 }), [], from, 1);
-    expect(preview.windows[0]).toMatchObject({ start: '2026-06-01T09:30:00+02:00', end: '2026-06-01T16:15:00+02:00', minutes: 405 });
+    const preview = availabilityPreview(
+      rules('Europe/Berlin', weekdays, { bufferBeforeMinutes: 30, bufferAfterMinutes: 45 }),
+      [],
+      from,
+      1,
+    );
+    expect(preview.windows[0]).toMatchObject({
+      start: '2026-06-01T09:30:00+02:00',
+      end: '2026-06-01T16:15:00+02:00',
+      minutes: 405,
+    });
   });
 
   it('minimum notice cuts what starts too soon; a window that buffers eat up disappears', () => {
     const preview = availabilityPreview(rules('Europe/Berlin', weekdays, { minimumNoticeHours: 4 }), [], from, 2);
     // now 08:00 + 4 h = 12:00 on Monday.
     expect(preview.windows[0]).toMatchObject({ start: '2026-06-01T12:00:00+02:00', minutes: 300 });
-    expect(availabilityPreview(rules('Europe/Berlin', [{ day: 1, start: '09:00', end: '10:00' }], { bufferBeforeMinutes: 30, bufferAfterMinutes: 30 }), [], from, 1).windows).toEqual([]);
+    expect(
+      availabilityPreview(
+        rules('Europe/Berlin', [{ day: 1, start: '09:00', end: '10:00' }], {
+          bufferBeforeMinutes: 30,
+          bufferAfterMinutes: 30,
+        }),
+        [],
+        from,
+        1,
+      ).windows,
+    ).toEqual([]);
   });
 
   it('maximum advance cuts what is too far ahead', () => {

@@ -7,7 +7,12 @@ import type { AvailabilityStepData } from '../creative-marketplace.js';
 
 /** The weekly rules and booking limits of an availability (its step data without exceptions). */
 export type AvailabilityRules = Pick<AvailabilityStepData, 'timeZone' | 'weekly'> &
-  Partial<Pick<AvailabilityStepData, 'bufferBeforeMinutes' | 'bufferAfterMinutes' | 'minimumNoticeHours' | 'maximumAdvanceDays'>>;
+  Partial<
+    Pick<
+      AvailabilityStepData,
+      'bufferBeforeMinutes' | 'bufferAfterMinutes' | 'minimumNoticeHours' | 'maximumAdvanceDays'
+    >
+  >;
 
 /** Date ranges off and extra hours on single dates. */
 export type AvailabilityExceptions = AvailabilityStepData['exceptions'];
@@ -84,14 +89,19 @@ export function availabilityPreview(
   for (let offset = 0; offset < days; offset += 1) {
     const date = firstDate.add({ days: offset });
     const iso = date.toString();
-    const isOff = exceptions.some((exception) => exception.kind === 'off' && exception.from <= iso && iso <= exception.to);
+    const isOff = exceptions.some(
+      (exception) => exception.kind === 'off' && exception.from <= iso && iso <= exception.to,
+    );
     const wallWindows = [
       ...(isOff ? [] : rules.weekly.filter((rule) => rule.day === date.dayOfWeek)),
       ...exceptions.filter((exception) => exception.kind === 'extra' && exception.date === iso),
     ] as { start: string; end: string }[];
 
     const spans = wallWindows
-      .map((window) => ({ start: instantOf(date, window.start, timeZone, 'start'), end: instantOf(date, window.end, timeZone, 'end') }))
+      .map((window) => ({
+        start: instantOf(date, window.start, timeZone, 'start'),
+        end: instantOf(date, window.end, timeZone, 'end'),
+      }))
       .sort((a, b) => compareInstants(a.start, b.start));
     const merged: typeof spans = [];
     for (const span of spans) {
