@@ -4,6 +4,7 @@
  * password hashing never happens while a database transaction is open.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
+import { getCookie } from 'hono/cookie';
 import { Hono, type Context } from 'hono';
 import {
   AUTH_ROUTES,
@@ -19,6 +20,8 @@ import {
   verifyEmailByCode,
   verifyEmailByToken,
 } from '../auth/email-verification.js';
+import { findPendingSignIn, MFA_PENDING_COOKIE_NAME } from '../auth/mfa/pending-sign-in.js';
+import { mfaMethodsOf } from '../auth/mfa/second-factor.js';
 import { completeSignIn } from '../auth/complete-sign-in.js';
 import { revokeSession } from '../auth/sessions.js';
 import { findUserByEmail, insertUserIfEmailFree } from '../db/repositories/users.js';
@@ -128,10 +131,18 @@ export function createAuthRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & { Var
     return c.json(await completeSignIn(ctx, c, user, { method: 'password', passwordChangeRequired }), 200);
   });
 
-  auth.get(routePath(AUTH_ROUTES.session), sessionLoader(ctx), (c) => {
+  auth.get(routePath(AUTH_ROUTES.session), sessionLoader(ctx), async (c) => {
     const current = c.get('session');
     if (!current) {
       if (readSessionToken(c)) clearSessionCookie(c, { secure: ctx.secureCookies });
+      // A first factor proven elsewhere (a social or phone sign-in, a redirect) waits for its second:
+      // say so, so the widget can offer it on load. Only when the pending cookie is there.
+      const pending = getCookie(c, MFA_PENDING_COOKIE_NAME) ? await findPendingSignIn(ctx, c).catch(() => null) : null;
+      if (pending) {
+        throw new FoyerError('unauthenticated', {
+          details: { mfaPending: true, factors: await mfaMethodsOf(ctx, pending.user_id) },
+        });
+      }
       throw new FoyerError('unauthenticated');
     }
     return c.json(current, 200);

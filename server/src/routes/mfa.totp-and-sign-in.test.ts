@@ -101,6 +101,28 @@ for (const dialect of DIALECTS) {
       expect([again.status, again.body.error.code]).toEqual([401, 'mfa_pending_expired']);
     });
 
+    it('GET /auth/session says a second factor is pending (so the widget offers it after a redirect), only with the pending cookie', async () => {
+      const email = 'pending-session@example.com';
+      const { secret } = await enrolTotp(server, await createVerifiedUser(server, email));
+      const pending = pendingTokenOf(await signIn(email));
+      const withCookie = (token: string) => ({ headers: { cookie: `foyer_mfa=${token}` } });
+      const waiting = await server.request('/auth/session', withCookie(pending!));
+      expect(waiting.status).toBe(401);
+      expect(waiting.body).toEqual({
+        error: {
+          code: 'unauthenticated',
+          message: expect.any(String),
+          details: { mfaPending: true, factors: ['totp', 'recovery_code'] },
+        },
+      });
+      expect((await server.request('/auth/session', withCookie('forged-token'))).body).toEqual({
+        error: { code: 'unauthenticated', message: expect.any(String) },
+      });
+      expect((await verifyMfa(server, pending, { factor: 'totp', code: totpCode(secret, now()) })).status).toBe(200);
+      // Spent: the pending cookie no longer announces anything.
+      expect((await server.request('/auth/session', withCookie(pending!))).body.error.details).toBeUndefined();
+    });
+
     it('TOTP: ±1 step accepted, ±2 refused, and a code is never accepted twice (replay → invalid_code)', async () => {
       const email = 'window@example.com';
       const { secret } = await enrolTotp(server, await createVerifiedUser(server, email));

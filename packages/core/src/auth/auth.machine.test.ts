@@ -126,4 +126,44 @@ describe('auth machine', () => {
     expect(actor.getSnapshot().value).toEqual({ signedOut: 'signIn' });
     expect(actor.getSnapshot().children.resetPassword).toBeUndefined();
   });
+
+  it('offers the pending second factor on load (a social sign-in redirected back), then signs in', async () => {
+    const verifyMfa = vi.fn(async () => ({ user }));
+    const actor = start({
+      getSession: async () =>
+        Promise.reject(
+          new FoyerError('unauthenticated', { details: { mfaPending: true, factors: ['totp', 'recovery_code'] } }),
+        ),
+      verifyMfa,
+    } as FakeAuthHandlers);
+    const pending = await waitFor(actor, (s) => s.matches('mfaPending'));
+    expect(pending.context.pendingFactors).toEqual(['totp', 'recovery_code']);
+    const challenge = pending.children.mfaChallenge!;
+    challenge.send({ type: 'code.submit', code: '123456' });
+    const signedIn = await waitFor(actor, (s) => s.matches('signedIn'));
+    expect(signedIn.context.user).toEqual(user);
+    expect(signedIn.context.pendingFactors).toEqual([]);
+    expect(verifyMfa).toHaveBeenCalledTimes(1);
+  });
+
+  it('can leave a pending second factor for the sign-in form; a plain 401 is just signed out', async () => {
+    const actor = start({
+      getSession: async () =>
+        Promise.reject(new FoyerError('unauthenticated', { details: { mfaPending: true, factors: ['totp'] } })),
+    });
+    await waitFor(actor, (s) => s.matches('mfaPending'));
+    actor.send({ type: 'view.signIn' });
+    expect(actor.getSnapshot().value).toEqual({ signedOut: 'signIn' });
+    const plain = start({ getSession: async () => Promise.reject(new FoyerError('unauthenticated')) });
+    expect((await waitFor(plain, (s) => s.matches('signedOut'))).context.pendingFactors).toEqual([]);
+  });
+
+  it('checks the session again on request while signed out (another element signed in)', async () => {
+    let calls = 0;
+    const actor = start({ getSession: async () => (++calls === 1 ? null : session) });
+    await waitFor(actor, (s) => s.matches('signedOut'));
+    actor.send({ type: 'session.refresh' });
+    await waitFor(actor, (s) => s.matches('signedIn'));
+    expect(calls).toBe(2);
+  });
 });

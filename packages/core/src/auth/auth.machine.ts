@@ -5,8 +5,9 @@
  */
 import { assign, setup } from 'xstate';
 import { authActorPlaceholders } from '../actors/auth.actors.js';
-import type { User } from '../contracts/index.js';
+import type { MfaMethod, User } from '../contracts/index.js';
 import { errorOfEvent, type FoyerErrorBody } from '../errors.js';
+import { mfaChallengeMachine } from '../mfa-challenge/mfa-challenge.machine.js';
 import { resetPasswordMachine } from '../reset-password/reset-password.machine.js';
 import { signInMachine } from '../sign-in/sign-in.machine.js';
 import { signUpMachine } from '../sign-up/sign-up.machine.js';
@@ -25,6 +26,8 @@ export interface AuthContext {
   initialView: AuthView;
   user: User | null;
   error: FoyerErrorBody | null;
+  /** Second factors offered while a sign-in waits for one (state `mfaPending`). */
+  pendingFactors: MfaMethod[];
 }
 
 /** Events of {@link authMachine}. */
@@ -36,7 +39,9 @@ export type AuthEvent =
   | { type: 'session.refresh' };
 
 /**
- * States: `loading` → `signedIn` | `signedOut.{signIn,signUp,resetPassword}` (children with ids
+ * States: `loading` → `signedIn` | `mfaPending` (child `mfaChallenge`, when a sign-in proven
+ * elsewhere — a social sign-in's redirect — waits for its second factor) |
+ * `signedOut.{signIn,signUp,resetPassword}` (children with ids
  * `signIn`, `signUp` and `resetPassword`) → `signedIn` → `signingOut` → `signedOut`. A finished
  * reset signs the device in, so `resetPassword` also ends in `signedIn`.
  *
@@ -55,9 +60,11 @@ export const authMachine = setup({
     signInMachine,
     signUpMachine,
     resetPasswordMachine,
+    mfaChallengeMachine,
   },
   guards: {
     isSignedIn: ({ context }) => context.user !== null,
+    isMfaPending: ({ event }) => errorOfEvent(event).details?.mfaPending === true,
     startsWithSignUp: ({ context }) => context.initialView === 'signUp',
   },
   actions: {
@@ -65,14 +72,44 @@ export const authMachine = setup({
   },
 }).createMachine({
   id: 'auth',
-  context: ({ input }) => ({ initialView: input?.initialView ?? 'signIn', user: null, error: null }),
+  context: ({ input }) => ({
+    initialView: input?.initialView ?? 'signIn',
+    user: null,
+    error: null,
+    pendingFactors: [],
+  }),
   initial: 'loading',
   states: {
     loading: {
       invoke: {
         src: 'getSession',
         onDone: { target: 'routing', actions: assign({ user: ({ event }) => event.output?.user ?? null }) },
-        onError: { target: 'routing', actions: 'assignError' },
+        onError: [
+          {
+            // A first factor proven by a redirect (social sign-in) or another element waits for its second.
+            guard: 'isMfaPending',
+            target: 'mfaPending',
+            actions: assign({
+              pendingFactors: ({ event }) => (errorOfEvent(event).details?.factors as MfaMethod[] | undefined) ?? [],
+            }),
+          },
+          { target: 'routing', actions: 'assignError' },
+        ],
+      },
+    },
+    mfaPending: {
+      invoke: {
+        id: 'mfaChallenge',
+        src: 'mfaChallengeMachine',
+        input: ({ context }) => ({ factors: context.pendingFactors }),
+        onDone: {
+          target: 'signedIn',
+          actions: assign({ user: ({ event }) => event.output.user, error: null, pendingFactors: [] }),
+        },
+      },
+      on: {
+        'view.signIn': { target: 'signedOut.signIn', actions: assign({ pendingFactors: [] }) },
+        'view.signUp': { target: 'signedOut.signUp', actions: assign({ pendingFactors: [] }) },
       },
     },
     routing: {
@@ -88,6 +125,8 @@ export const authMachine = setup({
         'view.signIn': '.signIn',
         'view.signUp': '.signUp',
         'view.resetPassword': '.resetPassword',
+        // Another element signed in (or left a second factor pending): check again.
+        'session.refresh': '#auth.loading',
       },
       states: {
         signIn: {

@@ -84,6 +84,7 @@ export function createAuthMachines(actors: AuthActors, ceremonies: Partial<Passk
     actors: {
       getSession: actors.getSession,
       signOut: actors.signOut,
+      mfaChallengeMachine: mfaChallenge,
       signInMachine: signIn,
       signUpMachine: signUp,
       resetPasswordMachine: resetPassword,

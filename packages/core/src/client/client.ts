@@ -263,7 +263,8 @@ export function createFoyerClient(options: FoyerClientOptions = {}): FoyerClient
       try {
         return await call(AUTH_ROUTES.session, {}, sessionResponseSchema, init);
       } catch (error) {
-        if (error instanceof FoyerError && error.code === 'unauthenticated') return null;
+        // Signed out is an answer, not a failure — unless a second factor is pending (details.mfaPending).
+        if (error instanceof FoyerError && error.code === 'unauthenticated' && !error.details?.mfaPending) return null;
         throw error;
       }
     },

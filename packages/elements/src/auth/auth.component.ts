@@ -1,5 +1,12 @@
 /** @module The `<foyer-auth>` class (no side effects: importing it defines no tag). */
-import type { authMachine, FoyerClient, resetPasswordMachine, signInMachine, signUpMachine } from '@foyer/core';
+import type {
+  authMachine,
+  FoyerClient,
+  mfaChallengeMachine,
+  resetPasswordMachine,
+  signInMachine,
+  signUpMachine,
+} from '@foyer/core';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { ActorRefFrom, SnapshotFrom } from 'xstate';
 import { authMachinesFor } from '../internal/auth-machines.js';
@@ -43,7 +50,7 @@ const CHILD_PARTS =
  * @slot signed-in - Replaces the signed-in view (call `signOut()` to sign out).
  * @slot footer - Content after the signed-out forms.
  *
- * @event foyer-sign-in-complete - Signed in through the sign-in form (also after its verification step); detail `{ user }`. Once per sign-in.
+ * @event foyer-sign-in-complete - Signed in through the sign-in form (also after its verification or second-factor step, or a second factor pending from a social sign-in); detail `{ user }`. Once per sign-in.
  * @event foyer-sign-up-complete - Signed up, verified and signed in; detail `{ user }`. Once per sign-up.
  * @event foyer-forgot-password - "Forgot your password?" (or "Reset your password" on the lock panel) was pressed; detail `{ email }`. Cancelable: `preventDefault()` keeps this element on sign-in (route the person elsewhere); otherwise it shows the reset view.
  * @event foyer-password-reset-complete - The password was reset through the reset view and the device signed in; detail `{ user }`.
@@ -91,6 +98,7 @@ export class FoyerAuth extends FoyerElement {
   /** The reset view is shown only on request: fetched the first time it renders. */
   static override lazyDependencies = {
     'foyer-reset-password': () => import('../reset-password/reset-password.js'),
+    'foyer-mfa-challenge': () => import('../mfa.js'),
   };
 
   static override properties: PropertyDeclarations = {
@@ -154,7 +162,9 @@ export class FoyerAuth extends FoyerElement {
     const user = snapshot.context.user;
     if (snapshot.matches('signedIn') && user) {
       // The nested forms adopt child actors and stay silent; this element announces completion.
-      if (previous.matches({ signedOut: 'signIn' })) this.emit('foyer-sign-in-complete', { user });
+      // A second factor finishing a sign-in begun elsewhere (a social sign-in's redirect) is a sign-in too.
+      if (previous.matches({ signedOut: 'signIn' }) || previous.matches('mfaPending'))
+        this.emit('foyer-sign-in-complete', { user });
       else if (previous.matches({ signedOut: 'signUp' })) this.emit('foyer-sign-up-complete', { user });
       else if (previous.matches({ signedOut: 'resetPassword' })) this.emit('foyer-password-reset-complete', { user });
     }
@@ -232,6 +242,23 @@ export class FoyerAuth extends FoyerElement {
             </button>
           </div>
         </slot>
+      </div>`;
+    }
+
+    if (snapshot.matches('mfaPending')) {
+      // A sign-in proven elsewhere (a social sign-in's redirect) waits for its second factor.
+      const child = snapshot.children['mfaChallenge'] as ActorRefFrom<typeof mfaChallengeMachine> | undefined;
+      return html`<div part="base">
+        ${errorRegion}
+        <foyer-mfa-challenge
+          part="mfa-challenge"
+          exportparts=${CHILD_PARTS}
+          locale=${this.locale}
+          .actor=${child}
+        ></foyer-mfa-challenge>
+        <p part="switch">
+          <button part="link-button" type="button" @click=${this.#toSignIn}>${t.mfa.startOver}</button>
+        </p>
       </div>`;
     }
 

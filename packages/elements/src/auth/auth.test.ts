@@ -93,6 +93,23 @@ describe('<foyer-auth>', () => {
     expect($(el, '[part~="user"]').textContent).to.equal(`Signed in as ${EMAIL}`);
   });
 
+  it('offers a second factor left pending by a redirect (social sign-in) on load, then signs in once', async () => {
+    const el = await mount({
+      getSession: async () =>
+        Promise.reject(new FoyerError('unauthenticated', { details: { mfaPending: true, factors: ['totp'] } })),
+      verifyMfa: async () => ({ user: userOf(EMAIL) }),
+    } as FakeAuthHandlers);
+    const events = record(document, 'foyer-sign-in-complete');
+    const challenge = await $defined(el, 'foyer-mfa-challenge');
+    await expect(el).to.be.accessible();
+    await typeInto($(challenge, '#code'), '123456');
+    await pressEnter();
+    await until(() => el.shadowRoot?.querySelector('[part~="user"]') !== null, 'signed-in view');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(events).to.have.length(1);
+    expect(events[0]!.detail.user.email).to.equal(EMAIL);
+  });
+
   it('signs up through verification: exactly one foyer-sign-up-complete, no sign-in event', async () => {
     const el = await mount(
       {

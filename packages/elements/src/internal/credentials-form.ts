@@ -136,6 +136,7 @@ export abstract class FoyerCredentialsForm extends FoyerElement {
     'foyer-change-password': () => import('../change-password/change-password.js'),
     'foyer-reset-password': () => import('../reset-password/reset-password.js'),
     'foyer-social-buttons': () => import('../social-buttons/social-buttons.js'),
+    'foyer-mfa-challenge': () => import('../mfa.js'),
   };
 
   static override properties: PropertyDeclarations = {
