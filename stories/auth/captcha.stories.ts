@@ -1,5 +1,7 @@
 /** `<foyer-captcha>`: the lazily loaded ALTCHA widget with a local challenge (no network). */
 import '@foyer/elements';
+// The tag's own module defines it now (the package entry defines it lazily, on first use).
+import '@foyer/elements/captcha/captcha';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { ALTCHA_CHALLENGE_URL, waitFor } from './fakes.js';

@@ -1,6 +1,8 @@
 /** `<foyer-phone-sign-in>` in every state of the phoneSignIn machine, reached with fake I/O. */
 import { FoyerError, pending, type FakeAuthHandlers } from '@foyer/core';
 import '@foyer/elements';
+// The tag's own module defines it now (the package entry defines it lazily, on first use).
+import '@foyer/elements/phone-sign-in/phone-sign-in';
 import type { FoyerPhoneSignIn } from '@foyer/elements';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';

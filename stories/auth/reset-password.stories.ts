@@ -1,6 +1,8 @@
 /** `<foyer-reset-password>` in every state of the resetPassword machine, reached with fake I/O. */
 import { FoyerError, pending, type FakeAuthHandlers } from '@foyer/core';
 import '@foyer/elements';
+// The tag's own module defines it now (the package entry defines it lazily, on first use).
+import '@foyer/elements/reset-password/reset-password';
 import type { FoyerResetPassword } from '@foyer/elements';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';

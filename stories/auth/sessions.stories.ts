@@ -1,6 +1,8 @@
 /** `<foyer-sessions>` in every state of the sessions machine, reached with fake I/O. */
 import { FoyerError, pending, type FakeAuthHandlers } from '@foyer/core';
 import '@foyer/elements';
+// The tag's own module defines it now (the package entry defines it lazily, on first use).
+import '@foyer/elements/sessions/sessions';
 import type { FoyerSessions } from '@foyer/elements';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';

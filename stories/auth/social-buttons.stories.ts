@@ -1,5 +1,7 @@
 /** `<foyer-social-buttons>`: Google and Apple sign-in buttons in their brand variants, and on `<foyer-sign-in>`. */
 import '@foyer/elements';
+// The tag's own module defines it now (the package entry defines it lazily, on first use).
+import '@foyer/elements/social-buttons/social-buttons';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { fakeMachines } from './fakes.js';
