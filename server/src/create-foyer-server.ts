@@ -233,6 +233,16 @@ export async function createFoyerServer(options: FoyerServerOptions): Promise<Fo
         .finally(() => pending.delete(delivery));
       pending.add(delivery);
     };
+    const runInBackground = (what: string, task: () => Promise<void>): void => {
+      const run = Promise.resolve()
+        .then(task)
+        .catch((error: unknown) => {
+          const { name, code } = (error ?? {}) as { name?: string; code?: string };
+          logger?.error({ backgroundError: { what, name, code } }, 'background task failed');
+        })
+        .finally(() => pending.delete(run));
+      pending.add(run);
+    };
     const flushMail = async (): Promise<void> => {
       while (pending.size > 0) await Promise.all([...pending]);
     };
@@ -273,6 +283,7 @@ export async function createFoyerServer(options: FoyerServerOptions): Promise<Fo
       phone: resolvePhoneConfig(options.phone),
       sms,
       sendSmsInBackground,
+      runInBackground,
       mediaRemoval: options.mediaRemoval ?? {
         scheduleRemoval: async (userId) => {
           logger?.info({ userId }, 'media removal scheduled (no media stored yet)');

@@ -60,6 +60,8 @@ export interface FoyerServerContext {
   sms: SmsSender;
   /** Hands a text message to the SMS sender without making the request wait (or fail) for it. */
   sendSmsInBackground(message: SmsMessage): void;
+  /** Runs `task` without making the request wait (or fail) for it; errors are logged, never thrown. */
+  runInBackground(what: string, task: () => Promise<void>): void;
   /** Removes a deleted user's media (a no-op hook until media lands; see docs/account.md). */
   mediaRemoval: MediaRemovalScheduler;
 }

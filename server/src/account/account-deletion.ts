@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import { FoyerError } from '@foyer/core';
 import type { Database } from '../db/database.js';
 import { accountDeletedEmail } from '../mail/account-templates.js';
+import { notifySecurityChange, securityNoticeSms, verifiedPhonesOf } from '../notifications/notify-security-change.js';
 import { recordAuditEvent } from '../security/audit-log.js';
 import { generateToken, hashToken } from '../security/tokens.js';
 import type { FoyerServerContext } from '../server-context.js';
@@ -87,6 +88,8 @@ export async function deleteAccount(
 ): Promise<{ tombstoneId: string; email: string }> {
   const nowIso = ctx.now().toISOString();
   const tombstoneId = randomUUID();
+  // Read before the rows go: the numbers hear about the deletion too.
+  const phones = await verifiedPhonesOf(ctx, userId);
   const result = await ctx.db.transaction().execute(async (trx) => {
     const request = await trx
       .selectFrom('account_deletion_requests')
@@ -124,6 +127,11 @@ export async function deleteAccount(
     return { tombstoneId, email: user.email };
   });
   await ctx.mediaRemoval.scheduleRemoval(userId);
-  ctx.sendInBackground(accountDeletedEmail({ to: result.email, when: nowIso.slice(0, 16).replace('T', ' ') }));
+  const when = nowIso.slice(0, 16).replace('T', ' ');
+  notifySecurityChange(ctx, undefined, userId, {
+    mail: accountDeletedEmail({ to: result.email, when }),
+    sms: securityNoticeSms('Your account was deleted.', when),
+    phones,
+  });
   return result;
 }

@@ -11,7 +11,7 @@ import { resetPasswordUrl } from './account-links.js';
 import { noticeNewDevice } from './devices.js';
 import { startSession } from './sessions.js';
 import { startPendingSignIn } from './mfa/pending-sign-in.js';
-import { mfaMethodsOf } from './mfa/second-factor.js';
+import { mfaChallengeOf } from './mfa/second-factor.js';
 import { completePendingLink } from '../oauth/account-linking.js';
 
 /** How the person proved who they are. */
@@ -37,6 +37,8 @@ export interface MfaRequiredAnswer {
   mfaRequired: true;
   /** The methods `POST /auth/mfa/verify` accepts for this user. */
   factors: MfaMethod[];
+  /** When `factors` has `sms`: the verified number, masked (`•••• 71`). */
+  phoneHint?: string;
 }
 
 /** What a sign-in answers with: a session, or (users with MFA, any first factor but a passkey) a second-factor step. */
@@ -62,10 +64,10 @@ export async function completeSignIn(
 ): Promise<SignInAnswer> {
   // A passkey is multi-factor in itself (possession + user verification); every other first factor needs the second one.
   if (completion.method !== 'passkey') {
-    const factors = await mfaMethodsOf(ctx, user.id);
-    if (factors.length > 0) {
+    const challenge = await mfaChallengeOf(ctx, user.id, { firstFactor: completion.method });
+    if (challenge.factors.length > 0) {
       await startPendingSignIn(ctx, c, user.id, completion);
-      return { mfaRequired: true, factors };
+      return { mfaRequired: true, ...challenge };
     }
   }
   // Without MFA, a password just typed is the step-up such accounts have (e.g. the forced change of a breached password right after).

@@ -21,7 +21,8 @@ export type SecurityChange =
   | { kind: 'email_changed'; newEmail: string }
   | { kind: 'password_changed' };
 
-function describe(change: SecurityChange): string {
+/** The change in one sentence (also the text of the SMS notice). */
+export function describeSecurityChange(change: SecurityChange): string {
   switch (change.kind) {
     case 'mfa_enabled':
       return `Two-step verification was turned on (${change.factor}).`;
@@ -52,7 +53,7 @@ export function securityChangeEmail(input: {
 }): MailMessage {
   const { to, change, when, resetUrl } = input;
   const subject = 'A security setting of your account changed';
-  const what = describe(change);
+  const what = describeSecurityChange(change);
   const text = [`${what}`, `When: ${when} (UTC).`, '', `If this wasn't you, reset your password now: ${resetUrl}`].join(
     '\n',
   );

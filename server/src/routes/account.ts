@@ -23,7 +23,8 @@ import { recordAuditEvent } from '../security/audit-log.js';
 import type { FoyerEnv, FoyerServerContext } from '../server-context.js';
 import { parseJsonBody } from '../validation/parse-json-body.js';
 import { AUTH_BODY_LIMIT_BYTES } from './auth.js';
-import { notifySecurityChange } from './mfa.js';
+import { notifySecurityChange } from '../notifications/notify-security-change.js';
+import { securityChangeNotice } from './mfa.js';
 
 function routePath(route: { path: string }): string {
   return route.path.slice('/account'.length);
@@ -59,7 +60,12 @@ export function createAccountRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & { 
       .execute();
     const last4 = iban.slice(-4);
     await recordAuditEvent(ctx, c, { type: 'payout.changed', userId: current.user.id, details: { last4 } });
-    notifySecurityChange(ctx, c, current.user.email, { kind: 'payout_changed', last4 });
+    notifySecurityChange(
+      ctx,
+      c,
+      current.user.id,
+      securityChangeNotice(ctx, c, current.user.email, { kind: 'payout_changed', last4 }),
+    );
     return c.json({ accountHolder: values.account_holder, ibanLast4: last4, updatedAt }, 200);
   });
 
@@ -123,8 +129,12 @@ export function createAccountRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & { 
     if (!user) throw new FoyerError('unauthenticated');
     await recordAuditEvent(ctx, c, { type: 'email.changed', userId: user.id });
     // Both addresses hear about it: the old one is how the owner notices a takeover.
-    notifySecurityChange(ctx, c, oldEmail, { kind: 'email_changed', newEmail: user.email });
-    notifySecurityChange(ctx, c, user.email, { kind: 'email_changed', newEmail: user.email });
+    notifySecurityChange(
+      ctx,
+      c,
+      user.id,
+      securityChangeNotice(ctx, c, [oldEmail, user.email], { kind: 'email_changed', newEmail: user.email }),
+    );
     return c.json({ user: toApiUser(user) }, 200);
   });
 

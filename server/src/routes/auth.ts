@@ -21,7 +21,7 @@ import {
   verifyEmailByToken,
 } from '../auth/email-verification.js';
 import { findPendingSignIn, MFA_PENDING_COOKIE_NAME } from '../auth/mfa/pending-sign-in.js';
-import { mfaMethodsOf } from '../auth/mfa/second-factor.js';
+import { mfaChallengeOf } from '../auth/mfa/second-factor.js';
 import { completeSignIn } from '../auth/complete-sign-in.js';
 import { revokeSession } from '../auth/sessions.js';
 import { findUserByEmail, insertUserIfEmailFree } from '../db/repositories/users.js';
@@ -140,7 +140,10 @@ export function createAuthRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & { Var
       const pending = getCookie(c, MFA_PENDING_COOKIE_NAME) ? await findPendingSignIn(ctx, c).catch(() => null) : null;
       if (pending) {
         throw new FoyerError('unauthenticated', {
-          details: { mfaPending: true, factors: await mfaMethodsOf(ctx, pending.user_id) },
+          details: {
+            mfaPending: true,
+            ...(await mfaChallengeOf(ctx, pending.user_id, { firstFactor: pending.method })),
+          },
         });
       }
       throw new FoyerError('unauthenticated');

@@ -27,7 +27,7 @@ import {
   MFA_PENDING_COOKIE_NAME,
 } from '../auth/mfa/pending-sign-in.js';
 import { issueRecoveryCodes } from '../auth/mfa/recovery-codes.js';
-import { mfaMethodsOf, verifySecondFactor } from '../auth/mfa/second-factor.js';
+import { mfaMethodsOf, phoneHintOf, smsPhoneOf, verifySecondFactor } from '../auth/mfa/second-factor.js';
 import { matchTotpStep, newTotpSecret, openTotpSecret, sealTotpSecret, totpFor } from '../auth/mfa/totp.js';
 import {
   passkeyAuthenticationOptions,
@@ -37,10 +37,16 @@ import {
 } from '../auth/mfa/webauthn.js';
 import { countUnusedRecoveryCodes, listConfirmedFactors, markStepUp } from '../db/repositories/mfa.js';
 import { findUserByEmail, findUserById } from '../db/repositories/users.js';
-import { securityChangeEmail, type SecurityChange } from '../mail/mfa-templates.js';
+import { describeSecurityChange, securityChangeEmail, type SecurityChange } from '../mail/mfa-templates.js';
+import {
+  notifySecurityChange,
+  securityNoticeSms,
+  type SecurityNotice,
+} from '../notifications/notify-security-change.js';
 import { jsonBodyOnly } from '../middleware/json-body/json-body.js';
 import { sessionLoader, type SessionVariables } from '../middleware/session/session.js';
 import { requireStepUp } from '../middleware/step-up/index.js';
+import { sendPhoneCode } from '../phone/phone-codes.js';
 import { recordAuditEvent } from '../security/audit-log.js';
 import type { FoyerEnv, FoyerServerContext } from '../server-context.js';
 import { parseJsonBody } from '../validation/parse-json-body.js';
@@ -61,11 +67,31 @@ export function mailTime(date: Date): string {
   return date.toISOString().replace('T', ' ').slice(0, 16);
 }
 
-/** Tells the user's verified email about a security change (the only verified channel so far). */
-export function notifySecurityChange(ctx: FoyerServerContext, c: Context, email: string, change: SecurityChange): void {
-  ctx.sendInBackground(
-    securityChangeEmail({ to: email, change, when: mailTime(ctx.now()), resetUrl: resetPasswordUrl(ctx, c) }),
-  );
+/**
+ * The notice of a security change for {@link notifySecurityChange}: the email to `email` and the SMS
+ * text for the user's verified phones.
+ */
+export function securityChangeNotice(
+  ctx: FoyerServerContext,
+  c: Context,
+  email: string | readonly string[],
+  change: SecurityChange,
+): SecurityNotice {
+  const when = mailTime(ctx.now());
+  const resetUrl = resetPasswordUrl(ctx, c);
+  const to = typeof email === 'string' ? [email] : email;
+  return {
+    mail: to.map((address) => securityChangeEmail({ to: address, change, when, resetUrl })),
+    sms: securityNoticeSms(describeSecurityChange(change), when),
+  };
+}
+
+/** `sms` is a factor only where offered (an extra channel of a user with MFA): else `400 invalid_input`, not a counted guess. */
+async function assertSmsOffered(ctx: FoyerServerContext, userId: string, firstFactor?: string): Promise<void> {
+  if (!(await smsPhoneOf(ctx, userId, { firstFactor })))
+    throw new FoyerError('invalid_input', {
+      fields: { factor: 'Text-message codes are not available for this account.' },
+    });
 }
 
 type Env = FoyerEnv & { Variables: SessionVariables };
@@ -128,7 +154,8 @@ export function createMfaRoutes(ctx: FoyerServerContext): Hono<Env> {
           remaining,
         });
     }
-    return c.json({ factors }, 200);
+    const phone = await smsPhoneOf(ctx, user.id);
+    return c.json({ factors, ...(phone ? { phoneHint: phoneHintOf(phone) } : {}) }, 200);
   });
 
   // Adding a factor is a sensitive change: a stolen session alone must not be able to enrol its own authenticator.
@@ -200,7 +227,12 @@ export function createMfaRoutes(ctx: FoyerServerContext): Hono<Env> {
       return issueRecoveryCodes(trx, ctx.secret, user.id, nowIso);
     });
     await recordAuditEvent(ctx, c, { type: 'mfa.enabled', userId: user.id, details: { factor: 'totp' } });
-    notifySecurityChange(ctx, c, user.email, { kind: 'mfa_enabled', factor: 'authenticator app' });
+    notifySecurityChange(
+      ctx,
+      c,
+      user.id,
+      securityChangeNotice(ctx, c, user.email, { kind: 'mfa_enabled', factor: 'authenticator app' }),
+    );
     return c.json({ recoveryCodes }, 200);
   });
 
@@ -235,7 +267,12 @@ export function createMfaRoutes(ctx: FoyerServerContext): Hono<Env> {
       removed = factor.type === 'passkey' ? `passkey “${factor.label}”` : factor.label;
     }
     await recordAuditEvent(ctx, c, { type: 'mfa.factor_removed', userId: user.id, details: { factorId: id } });
-    notifySecurityChange(ctx, c, user.email, { kind: 'factor_removed', factor: removed });
+    notifySecurityChange(
+      ctx,
+      c,
+      user.id,
+      securityChangeNotice(ctx, c, user.email, { kind: 'factor_removed', factor: removed }),
+    );
     return c.body(null, 204);
   });
 
@@ -244,8 +281,9 @@ export function createMfaRoutes(ctx: FoyerServerContext): Hono<Env> {
     const proof = await parseJsonBody(c, mfaVerifyRequestSchema);
     const user = await findUserById(ctx.db, pending.user_id);
     if (!user) throw new FoyerError('mfa_pending_expired');
+    if (proof.factor === 'sms') await assertSmsOffered(ctx, user.id, pending.method);
     try {
-      await verifySecondFactor(ctx, c, user, proof, 'sign_in');
+      await verifySecondFactor(ctx, c, user, proof, 'sign_in', { firstFactor: pending.method });
     } catch (error) {
       await recordPendingFailure(ctx, pending.id);
       throw error;
@@ -259,6 +297,24 @@ export function createMfaRoutes(ctx: FoyerServerContext): Hono<Env> {
     return c.json(answer, 200);
   });
 
+  // The code goes to the user's verified number only: the body is never read, so no request can name a number.
+  routes.post(routePath(MFA_ROUTES.smsSend), session, async (c) => {
+    let userId: string;
+    let firstFactor: string | undefined;
+    const current = c.get('session');
+    if (current) userId = current.user.id;
+    else if (getCookie(c, MFA_PENDING_COOKIE_NAME)) {
+      const pending = await findPendingSignIn(ctx, c);
+      userId = pending.user_id;
+      firstFactor = pending.method;
+    } else throw new FoyerError('unauthenticated');
+    const phone = await smsPhoneOf(ctx, userId, { firstFactor });
+    if (!phone)
+      throw new FoyerError('not_found', { message: 'Text-message codes are not available for this account.' });
+    await sendPhoneCode(ctx, c, { phone, purpose: 'mfa', userId });
+    return c.body(null, 202);
+  });
+
   routes.post(routePath(MFA_ROUTES.stepUp), session, rateLimit('mfa-verify'), async (c) => {
     const current = signedIn(c);
     const proof = await parseJsonBody(c, stepUpRequestSchema);
@@ -269,6 +325,7 @@ export function createMfaRoutes(ctx: FoyerServerContext): Hono<Env> {
       throw new FoyerError('invalid_input', { fields: { factor: 'Use your second factor.' } });
     if (methods.length === 0 && proof.factor !== 'password')
       throw new FoyerError('invalid_input', { fields: { factor: 'Enter your password.' } });
+    if (proof.factor === 'sms') await assertSmsOffered(ctx, user.id);
     await verifySecondFactor(ctx, c, user, proof, 'step_up');
     const now = ctx.now();
     await markStepUp(ctx.db, current.session.id, now.toISOString());
@@ -319,10 +376,15 @@ export function createMfaRoutes(ctx: FoyerServerContext): Hono<Env> {
       return hadMfa ? undefined : issueRecoveryCodes(trx, ctx.secret, current.user.id, nowIso);
     });
     await recordAuditEvent(ctx, c, { type: 'mfa.enabled', userId: current.user.id, details: { factor: 'passkey' } });
-    notifySecurityChange(ctx, c, current.user.email, {
-      kind: hadMfa ? 'factor_added' : 'mfa_enabled',
-      factor: `passkey “${row.label}”`,
-    });
+    notifySecurityChange(
+      ctx,
+      c,
+      current.user.id,
+      securityChangeNotice(ctx, c, current.user.email, {
+        kind: hadMfa ? 'factor_added' : 'mfa_enabled',
+        factor: `passkey “${row.label}”`,
+      }),
+    );
     const factor: MfaFactor = { id, type: 'passkey', label: row.label, createdAt: nowIso, lastUsedAt: null };
     return c.json({ factor, ...(recoveryCodes ? { recoveryCodes } : {}) }, 200);
   });

@@ -31,6 +31,7 @@ import { assertAcceptablePassword } from '../security/password-acceptance.js';
 import { hashPassword, verifyPassword } from '../security/password-hashing.js';
 import { generateToken, hashToken } from '../security/tokens.js';
 import type { FoyerEnv, FoyerServerContext } from '../server-context.js';
+import { notifySecurityChange, securityNoticeSms } from '../notifications/notify-security-change.js';
 import { parseJsonBody } from '../validation/parse-json-body.js';
 import { AUTH_BODY_LIMIT_BYTES } from './auth.js';
 
@@ -117,9 +118,15 @@ export function createPasswordRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & {
       userId,
       details: { via: 'token' in body ? 'link' : 'code', revokedSessions: revoked },
     });
-    ctx.sendInBackground(
-      passwordChangedEmail({ to: user.email, how: 'reset', when: mailTime(now), resetUrl: resetPasswordUrl(ctx, c) }),
-    );
+    notifySecurityChange(ctx, c, userId, {
+      mail: passwordChangedEmail({
+        to: user.email,
+        how: 'reset',
+        when: mailTime(now),
+        resetUrl: resetPasswordUrl(ctx, c),
+      }),
+      sms: securityNoticeSms('Your password was reset.', mailTime(now)),
+    });
     return c.json(answer, 200);
   });
 
@@ -149,9 +156,15 @@ export function createPasswordRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & {
       userId: user.id,
       details: { revokedSessions: revoked },
     });
-    ctx.sendInBackground(
-      passwordChangedEmail({ to: user.email, how: 'change', when: mailTime(now), resetUrl: resetPasswordUrl(ctx, c) }),
-    );
+    notifySecurityChange(ctx, c, user.id, {
+      mail: passwordChangedEmail({
+        to: user.email,
+        how: 'change',
+        when: mailTime(now),
+        resetUrl: resetPasswordUrl(ctx, c),
+      }),
+      sms: securityNoticeSms('Your password was changed.', mailTime(now)),
+    });
     return c.body(null, 204);
   });
 

@@ -60,6 +60,8 @@ export const authActorPlaceholders = {
   revokeOtherSessions: fromPromise<void, void>(notProvided('revokeOtherSessions')),
   verifyMfa: fromPromise<UserResponse, MfaVerifyRequest>(notProvided('verifyMfa')),
   stepUp: fromPromise<StepUpResponse, StepUpRequest>(notProvided('stepUp')),
+  /** Sends a second-factor code by SMS to the user's verified phone (never a number from the page). */
+  sendMfaSms: fromPromise<void, void>(notProvided('sendMfaSms')),
   passkeyAuthenticateOptions: fromPromise<WebauthnOptions, PasskeyAuthenticateOptionsRequest>(
     notProvided('passkeyAuthenticateOptions'),
   ),

@@ -28,6 +28,8 @@ export interface AuthContext {
   error: FoyerErrorBody | null;
   /** Second factors offered while a sign-in waits for one (state `mfaPending`). */
   pendingFactors: MfaMethod[];
+  /** When `pendingFactors` has `sms`: the masked number (`•••• 71`). */
+  pendingPhoneHint: string | null;
 }
 
 /** Events of {@link authMachine}. */
@@ -77,6 +79,7 @@ export const authMachine = setup({
     user: null,
     error: null,
     pendingFactors: [],
+    pendingPhoneHint: null,
   }),
   initial: 'loading',
   states: {
@@ -91,6 +94,7 @@ export const authMachine = setup({
             target: 'mfaPending',
             actions: assign({
               pendingFactors: ({ event }) => (errorOfEvent(event).details?.factors as MfaMethod[] | undefined) ?? [],
+              pendingPhoneHint: ({ event }) => (errorOfEvent(event).details?.phoneHint as string | undefined) ?? null,
             }),
           },
           { target: 'routing', actions: 'assignError' },
@@ -101,7 +105,7 @@ export const authMachine = setup({
       invoke: {
         id: 'mfaChallenge',
         src: 'mfaChallengeMachine',
-        input: ({ context }) => ({ factors: context.pendingFactors }),
+        input: ({ context }) => ({ factors: context.pendingFactors, phoneHint: context.pendingPhoneHint }),
         onDone: {
           target: 'signedIn',
           actions: assign({ user: ({ event }) => event.output.user, error: null, pendingFactors: [] }),

@@ -28,6 +28,7 @@ export function createAuthMachines(actors: AuthActors, ceremonies: Partial<Passk
   const mfaChallenge = mfaChallengeMachine.provide({
     actors: {
       verifyMfa: actors.verifyMfa,
+      sendMfaSms: actors.sendMfaSms,
       passkeyAuthenticateOptions: actors.passkeyAuthenticateOptions,
       webauthnAuthenticate: webauthn.webauthnAuthenticate,
     },
@@ -35,6 +36,7 @@ export function createAuthMachines(actors: AuthActors, ceremonies: Partial<Passk
   const stepUp = stepUpMachine.provide({
     actors: {
       stepUp: actors.stepUp,
+      sendMfaSms: actors.sendMfaSms,
       passkeyAuthenticateOptions: actors.passkeyAuthenticateOptions,
       webauthnAuthenticate: webauthn.webauthnAuthenticate,
     },

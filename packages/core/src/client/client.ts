@@ -144,6 +144,8 @@ export interface FoyerClient {
   verifyMfa(body: MfaVerifyRequest, init?: RequestOptions): Promise<UserResponse>;
   /** `POST /auth/step-up` */
   stepUp(body: StepUpRequest, init?: RequestOptions): Promise<StepUpResponse>;
+  /** `POST /auth/mfa/sms/send`: a second-factor code by SMS to the user's verified phone (pending sign-in or step-up). */
+  sendMfaSms(init?: RequestOptions): Promise<void>;
   /** `POST /auth/passkeys/register/options` */
   passkeyRegisterOptions(init?: RequestOptions): Promise<WebauthnOptions>;
   /** `POST /auth/passkeys/register/verify` */
@@ -297,6 +299,7 @@ export function createFoyerClient(options: FoyerClientOptions = {}): FoyerClient
     removeMfaFactor: (id, init) => call(MFA_ROUTES.removeFactor, { params: { id } }, null, init),
     verifyMfa: (body, init) => call(MFA_ROUTES.verify, { body }, userResponseSchema, init),
     stepUp: (body, init) => call(MFA_ROUTES.stepUp, { body }, stepUpResponseSchema, init),
+    sendMfaSms: (init) => call(MFA_ROUTES.smsSend, {}, null, init),
     passkeyRegisterOptions: (init) => call(MFA_ROUTES.passkeyRegisterOptions, {}, webauthnOptionsSchema, init),
     passkeyRegisterVerify: (body, init) =>
       call(MFA_ROUTES.passkeyRegisterVerify, { body }, passkeyRegisteredResponseSchema, init),

@@ -27,6 +27,7 @@ export function createHttpActors(client: FoyerClient): AuthActors {
     revokeOtherSessions: fromPromise(({ signal }) => client.revokeOtherSessions({ signal })),
     verifyMfa: fromPromise(({ input, signal }) => client.verifyMfa(input, { signal })),
     stepUp: fromPromise(({ input, signal }) => client.stepUp(input, { signal })),
+    sendMfaSms: fromPromise(({ signal }) => client.sendMfaSms({ signal })),
     passkeyAuthenticateOptions: fromPromise(({ input, signal }) =>
       client.passkeyAuthenticateOptions(input, { signal }),
     ),

@@ -12,12 +12,16 @@ export const RECOVERY_CODE_COUNT = 10;
 export const mfaFactorTypeSchema = z.enum(['totp', 'passkey', 'recovery_codes']);
 export type MfaFactorType = z.output<typeof mfaFactorTypeSchema>;
 
-/** A factor a pending sign-in or a step-up can be completed with. */
-export const mfaMethodSchema = z.enum(['totp', 'passkey', 'recovery_code']);
+/**
+ * A factor a pending sign-in or a step-up can be completed with. `sms` (a code to the user's
+ * verified phone) is only offered to users who also have TOTP or a passkey: an extra channel,
+ * never the only second factor (SIM-swap risk; NIST SP 800-63B §5.1.3.3).
+ */
+export const mfaMethodSchema = z.enum(['totp', 'passkey', 'recovery_code', 'sms']);
 export type MfaMethod = z.output<typeof mfaMethodSchema>;
 
 /** A step-up method: a second factor, or the password for users without MFA. */
-export const stepUpMethodSchema = z.enum(['totp', 'passkey', 'recovery_code', 'password']);
+export const stepUpMethodSchema = z.enum(['totp', 'passkey', 'recovery_code', 'sms', 'password']);
 export type StepUpMethod = z.output<typeof stepUpMethodSchema>;
 
 /** One factor as `GET /auth/mfa` lists it. */
@@ -33,7 +37,11 @@ export const mfaFactorSchema = z.object({
 export type MfaFactor = z.output<typeof mfaFactorSchema>;
 
 /** `200` answer of `GET /auth/mfa`. */
-export const mfaFactorsResponseSchema = z.object({ factors: z.array(mfaFactorSchema) });
+export const mfaFactorsResponseSchema = z.object({
+  factors: z.array(mfaFactorSchema),
+  /** When SMS codes can be a second factor: the verified number, masked (`•••• 71`). */
+  phoneHint: z.optional(z.string()),
+});
 export type MfaFactorsResponse = z.output<typeof mfaFactorsResponseSchema>;
 
 /** `200` answer of `POST /auth/mfa/totp/setup`. */
@@ -81,6 +89,8 @@ export const mfaVerifyRequestSchema = z.union([
   z.object({ factor: z.literal('totp'), code: codeSchema }),
   z.object({ factor: z.literal('recovery_code'), code: recoveryCodeSchema }),
   z.object({ factor: z.literal('passkey'), response: webauthnResponseSchema }),
+  /** A code sent by `POST /auth/mfa/sms/send` to the user's verified phone. */
+  z.object({ factor: z.literal('sms'), code: codeSchema }),
 ]);
 export type MfaVerifyRequest = z.input<typeof mfaVerifyRequestSchema>;
 
@@ -104,7 +114,12 @@ export const stepUpResponseSchema = z.object({ stepUpUntil: z.string() });
 export type StepUpResponse = z.output<typeof stepUpResponseSchema>;
 
 /** `200` answer of a first factor when a second one is needed. */
-export const mfaRequiredResponseSchema = z.object({ mfaRequired: z.literal(true), factors: z.array(mfaMethodSchema) });
+export const mfaRequiredResponseSchema = z.object({
+  mfaRequired: z.literal(true),
+  factors: z.array(mfaMethodSchema),
+  /** When `factors` has `sms`: the number the code goes to, masked (`•••• 71`). */
+  phoneHint: z.optional(z.string()),
+});
 export type MfaRequiredResponse = z.output<typeof mfaRequiredResponseSchema>;
 
 /** `200` answer of sign-in: signed in, or a second factor is needed. */
@@ -123,6 +138,8 @@ export function isMfaRequired(answer: SignInResponse): answer is MfaRequiredResp
 export interface StepUpRequiredDetails {
   methods: StepUpMethod[];
   maxAgeSeconds?: number;
+  /** When `methods` has `sms`: the masked number the code goes to (`•••• 71`). */
+  phoneHint?: string;
 }
 
 /** `POST /auth/passkeys/register/verify` */

@@ -326,11 +326,19 @@ export const MFA_ROUTES = {
     method: 'POST',
     path: '/auth/mfa/verify',
     summary:
-      'Complete a pending sign-in (the `foyer_mfa` cookie from a first factor answered `mfaRequired`) with a TOTP code, a recovery code or a passkey assertion. 5 wrong codes end the pending sign-in and count towards the lockout.',
+      'Complete a pending sign-in (the `foyer_mfa` cookie from a first factor answered `mfaRequired`) with a TOTP code, a recovery code, an SMS code or a passkey assertion. 5 wrong codes end the pending sign-in and count towards the lockout.',
     request: mfa.mfaVerifyRequestSchema,
     response: { status: 200, schema: auth.userResponseSchema },
     errors: ['invalid_code', 'mfa_pending_expired', 'account_locked', 'rate_limited', 'unsupported_media_type'],
     session: 'sets',
+  },
+  smsSend: {
+    method: 'POST',
+    path: '/auth/mfa/sms/send',
+    summary:
+      'Send a second-factor code by SMS to the user’s verified phone (never to a number in the request), for a pending sign-in (the `foyer_mfa` cookie) or a step-up (the session). Only for users whose factors include `sms`. Then `POST /auth/mfa/verify` or `POST /auth/step-up` with `{factor: "sms", code}`.',
+    response: { status: 202 },
+    errors: ['unauthenticated', 'mfa_pending_expired', 'not_found', 'rate_limited'],
   },
   stepUp: {
     method: 'POST',

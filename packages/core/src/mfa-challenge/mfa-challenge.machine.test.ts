@@ -92,6 +92,85 @@ describe('mfaChallenge machine', () => {
   });
 });
 
+describe('mfaChallenge machine: SMS', () => {
+  it('choosing sms sends the code (injected actor), then shows the code field; "Send a new code" resends; the code goes as factor sms', async () => {
+    const sendMfaSms = vi.fn(async () => undefined);
+    const verifyMfa = vi.fn(async (input: { factor: string }) => {
+      if (input.factor === 'sms' && sendMfaSms.mock.calls.length < 2)
+        throw new FoyerError('invalid_code', { details: { attemptsLeft: 4 } });
+      return { user };
+    });
+    const machines = createAuthMachines(createFakeAuthActors({ sendMfaSms, verifyMfa }));
+    const actor = createActor(machines.mfaChallenge, {
+      input: { factors: ['totp', 'sms', 'recovery_code'], phoneHint: '•••• 71' },
+    }).start();
+    expect(actor.getSnapshot().context).toMatchObject({ method: 'totp', phoneHint: '•••• 71', smsSent: false });
+    // Nothing is sent before the person chooses SMS, and resend means nothing for another method.
+    actor.send({ type: 'sms.resend' });
+    expect(sendMfaSms).not.toHaveBeenCalled();
+    actor.send({ type: 'factor.choose', factor: 'sms' });
+    expect(actor.getSnapshot().value).toBe('sendingSms');
+    const sent = await waitFor(actor, (s) => s.matches('entering') && s.context.smsSent);
+    expect(sent.context.method).toBe('sms');
+    expect(sendMfaSms).toHaveBeenCalledTimes(1);
+    actor.send({ type: 'code.submit', code: '12' });
+    expect(actor.getSnapshot().context.fieldErrors.code).toBe('Enter the 6-digit code.');
+    actor.send({ type: 'code.submit', code: '111111' });
+    const wrong = await waitFor(actor, (s) => s.matches('entering') && s.context.error !== null);
+    expect([wrong.context.error?.code, wrong.context.attemptsLeft]).toEqual(['invalid_code', 4]);
+    actor.send({ type: 'sms.resend' });
+    await waitFor(actor, (s) => s.matches('entering') && sendMfaSms.mock.calls.length === 2);
+    expect(actor.getSnapshot().context.error).toBeNull();
+    actor.send({ type: 'code.submit', code: '222222' });
+    const done = await waitFor(actor, (s) => s.status === 'done');
+    expect(done.output).toEqual({ user });
+    expect(verifyMfa).toHaveBeenLastCalledWith({ factor: 'sms', code: '222222' });
+  });
+
+  it('sms is not chosen where not offered; a failed send stays with the error; an expired pending sign-in → expired', async () => {
+    const notOffered = createActor(createAuthMachines(createFakeAuthActors({})).mfaChallenge, {
+      input: { factors: ['totp'] },
+    }).start();
+    notOffered.send({ type: 'factor.choose', factor: 'sms' });
+    expect(notOffered.getSnapshot().context.method).toBe('totp');
+    const limited = createActor(
+      createAuthMachines(
+        createFakeAuthActors({
+          sendMfaSms: async () => Promise.reject(new FoyerError('rate_limited', { retryAfter: 60 })),
+        }),
+      ).mfaChallenge,
+      { input: { factors: ['totp', 'sms'] } },
+    ).start();
+    limited.send({ type: 'factor.choose', factor: 'sms' });
+    const refused = await waitFor(limited, (s) => s.matches('entering') && s.context.error !== null);
+    expect([refused.context.error?.code, refused.context.smsSent]).toEqual(['rate_limited', false]);
+    const expired = createActor(
+      createAuthMachines(
+        createFakeAuthActors({ sendMfaSms: async () => Promise.reject(new FoyerError('mfa_pending_expired')) }),
+      ).mfaChallenge,
+      { input: { factors: ['totp', 'sms'] } },
+    ).start();
+    expired.send({ type: 'factor.choose', factor: 'sms' });
+    await waitFor(expired, (s) => s.matches('expired'));
+  });
+
+  it('signIn hands the phoneHint of the mfaRequired answer to the child', async () => {
+    const machines = createAuthMachines(
+      createFakeAuthActors({
+        signIn: async () => ({
+          mfaRequired: true as const,
+          factors: ['totp' as const, 'sms' as const],
+          phoneHint: '•••• 71',
+        }),
+      }),
+    );
+    const actor = createActor(machines.signIn, { input: {} }).start();
+    actor.send({ type: 'credentials.submit', email: 'ada@example.com', password: 'correct horse battery' });
+    const pending = await waitFor(actor, (s) => s.matches('mfaRequired'));
+    expect(pending.children.mfaChallenge?.getSnapshot().context.phoneHint).toBe('•••• 71');
+  });
+});
+
 describe('signIn machine with MFA', () => {
   it('password → mfaRequired (child mfaChallenge) → done with the user', async () => {
     const machines = createAuthMachines(

@@ -1,7 +1,7 @@
 /**
  * @module The second step of a sign-in: the server answered `{ mfaRequired, factors }` and holds
- * a pending sign-in; the person completes it with an authenticator code, a recovery code or a
- * passkey. Wrong codes stay here with the server's `attemptsLeft`; too many lock (`423`), and a
+ * a pending sign-in; the person completes it with an authenticator code, a recovery code, a
+ * passkey, or a code sent by SMS to their verified phone (choosing `sms` sends it). Wrong codes stay here with the server's `attemptsLeft`; too many lock (`423`), and a
  * pending sign-in that expired or died sends the person back to the password (`expired`).
  */
 import { assertEvent, assign, setup } from 'xstate';
@@ -12,6 +12,8 @@ import { errorOfEvent, isFoyerError, type FoyerErrorBody } from '../errors.js';
 /** Input of {@link mfaChallengeMachine}: the methods the server offered. */
 export interface MfaChallengeInput {
   factors: MfaMethod[];
+  /** When `factors` has `sms`: the masked number the code goes to (`•••• 71`). */
+  phoneHint?: string | null;
 }
 
 /** Context of {@link mfaChallengeMachine}. Codes are never kept here. */
@@ -19,6 +21,10 @@ export interface MfaChallengeContext {
   factors: MfaMethod[];
   /** The method on screen. */
   method: MfaMethod;
+  /** The masked number SMS codes go to, if known. */
+  phoneHint: string | null;
+  /** An SMS code was sent (to this pending sign-in): the code field is shown. */
+  smsSent: boolean;
   error: FoyerErrorBody | null;
   fieldErrors: Record<string, string>;
   attemptsLeft: number | null;
@@ -31,7 +37,11 @@ export interface MfaChallengeContext {
 
 /** Events of {@link mfaChallengeMachine}. */
 export type MfaChallengeEvent =
-  { type: 'factor.choose'; factor: MfaMethod } | { type: 'code.submit'; code: string } | { type: 'passkey.start' };
+  | { type: 'factor.choose'; factor: MfaMethod }
+  | { type: 'code.submit'; code: string }
+  | { type: 'passkey.start' }
+  /** "Send a new code" (method `sms`). */
+  | { type: 'sms.resend' };
 
 /** The method shown first: an authenticator app, else a passkey, else a recovery code. */
 export function preferredMfaMethod(factors: readonly MfaMethod[]): MfaMethod {
@@ -40,6 +50,7 @@ export function preferredMfaMethod(factors: readonly MfaMethod[]): MfaMethod {
 
 /**
  * States: `entering` (code or passkey button) → `verifying` → `done` (output `{ user }`);
+ * choosing `sms` (or `sms.resend`) goes through `sendingSms` (`POST /auth/mfa/sms/send`) first;
  * `passkeyOptions` → `passkeyPrompt` → `verifying` for passkeys; `locked` (423) and `expired`
  * (the pending sign-in is gone: sign in again) are final-looking states the element explains.
  *
@@ -56,6 +67,7 @@ export const mfaChallengeMachine = setup({
   },
   actors: {
     verifyMfa: authActorPlaceholders.verifyMfa,
+    sendMfaSms: authActorPlaceholders.sendMfaSms,
     passkeyAuthenticateOptions: authActorPlaceholders.passkeyAuthenticateOptions,
     webauthnAuthenticate: passkeyCeremonyPlaceholders.webauthnAuthenticate,
   },
@@ -68,6 +80,11 @@ export const mfaChallengeMachine = setup({
       assertEvent(event, 'factor.choose');
       return context.factors.includes(event.factor);
     },
+    isSmsChosen: ({ context, event }) => {
+      assertEvent(event, 'factor.choose');
+      return event.factor === 'sms' && context.factors.includes('sms');
+    },
+    isSmsMethod: ({ context }) => context.method === 'sms',
     isPasskeyOffered: ({ context }) => context.factors.includes('passkey'),
     isLocked: ({ event }) => errorOfEvent(event).code === 'account_locked',
     isExpired: ({ event }) => ['mfa_pending_expired', 'unauthenticated'].includes(errorOfEvent(event).code),
@@ -103,6 +120,8 @@ export const mfaChallengeMachine = setup({
   context: ({ input }) => ({
     factors: input.factors,
     method: preferredMfaMethod(input.factors),
+    phoneHint: input.phoneHint ?? null,
+    smsSent: false,
     error: null,
     fieldErrors: {},
     attemptsLeft: null,
@@ -114,7 +133,11 @@ export const mfaChallengeMachine = setup({
   states: {
     entering: {
       on: {
-        'factor.choose': { guard: 'isOffered', actions: 'assignMethod' },
+        'factor.choose': [
+          { guard: 'isSmsChosen', target: 'sendingSms', actions: 'assignMethod' },
+          { guard: 'isOffered', actions: 'assignMethod' },
+        ],
+        'sms.resend': { guard: 'isSmsMethod', target: 'sendingSms', actions: 'clearErrors' },
         'code.submit': [
           { guard: 'isCodeValid', target: 'verifying', actions: 'clearErrors' },
           { actions: 'assignCodeErrors' },
@@ -129,7 +152,9 @@ export const mfaChallengeMachine = setup({
           if (event.type === 'code.submit')
             return context.method === 'recovery_code'
               ? { factor: 'recovery_code' as const, code: event.code }
-              : { factor: 'totp' as const, code: event.code };
+              : context.method === 'sms'
+                ? { factor: 'sms' as const, code: event.code }
+                : { factor: 'totp' as const, code: event.code };
           // From the passkey prompt: the assertion JSON.
           return {
             factor: 'passkey' as const,
@@ -139,6 +164,16 @@ export const mfaChallengeMachine = setup({
         onDone: { target: 'done', actions: 'assignUser' },
         onError: [
           { guard: 'isLocked', target: 'locked', actions: 'assignServerError' },
+          { guard: 'isExpired', target: 'expired', actions: 'assignServerError' },
+          { target: 'entering', actions: 'assignServerError' },
+        ],
+      },
+    },
+    sendingSms: {
+      invoke: {
+        src: 'sendMfaSms',
+        onDone: { target: 'entering', actions: assign({ smsSent: true }) },
+        onError: [
           { guard: 'isExpired', target: 'expired', actions: 'assignServerError' },
           { target: 'entering', actions: 'assignServerError' },
         ],
@@ -164,7 +199,12 @@ export const mfaChallengeMachine = setup({
       },
     },
     locked: {
-      on: { 'factor.choose': { guard: 'isOffered', target: 'entering', actions: 'assignMethod' } },
+      on: {
+        'factor.choose': [
+          { guard: 'isSmsChosen', target: 'sendingSms', actions: 'assignMethod' },
+          { guard: 'isOffered', target: 'entering', actions: 'assignMethod' },
+        ],
+      },
     },
     expired: {},
     done: { type: 'final' },

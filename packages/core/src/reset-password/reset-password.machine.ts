@@ -182,6 +182,7 @@ export const resetPasswordMachine = setup({
         src: 'mfaChallengeMachine',
         input: ({ event }) => ({
           factors: ((event as unknown as { output: { factors?: MfaMethod[] } }).output.factors ?? []) as MfaMethod[],
+          phoneHint: (event as unknown as { output: { phoneHint?: string } }).output.phoneHint ?? null,
         }),
         onDone: { target: 'done', actions: assign({ user: ({ event }) => event.output.user }) },
       },

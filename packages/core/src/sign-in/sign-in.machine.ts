@@ -41,6 +41,8 @@ export interface SignInContext {
   user: User | null;
   /** The second factors offered, once the password was right and the account has MFA. */
   mfaFactors: MfaMethod[];
+  /** When `mfaFactors` has `sms`: the masked number (`•••• 71`). */
+  mfaPhoneHint: string | null;
 }
 
 /** Events of {@link signInMachine}. */
@@ -144,6 +146,7 @@ export const signInMachine = setup({
     attemptsLeft: null,
     user: null,
     mfaFactors: [],
+    mfaPhoneHint: null,
   }),
   initial: 'editing',
   states: {
@@ -183,6 +186,7 @@ export const signInMachine = setup({
             target: 'mfaRequired',
             actions: assign(({ event }) => ({
               mfaFactors: (event.output as { factors: MfaMethod[] }).factors,
+              mfaPhoneHint: (event.output as { phoneHint?: string }).phoneHint ?? null,
               error: null,
               lock: null,
               captcha: null,
@@ -213,7 +217,7 @@ export const signInMachine = setup({
       invoke: {
         id: 'mfaChallenge',
         src: 'mfaChallengeMachine',
-        input: ({ context }) => ({ factors: context.mfaFactors }),
+        input: ({ context }) => ({ factors: context.mfaFactors, phoneHint: context.mfaPhoneHint }),
         onDone: { target: 'done', actions: assign({ user: ({ event }) => event.output.user }) },
       },
       // Back to the password (e.g. the pending sign-in expired).

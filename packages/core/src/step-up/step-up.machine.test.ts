@@ -12,7 +12,7 @@ const until = '2026-11-28T10:05:00.000Z';
 
 function start(
   handlers: FakeAuthHandlers,
-  methods: ('totp' | 'passkey' | 'recovery_code' | 'password')[],
+  methods: ('totp' | 'passkey' | 'recovery_code' | 'sms' | 'password')[],
   ceremonies = {},
 ) {
   const machines = createAuthMachines(createFakeAuthActors(handlers), createFakePasskeyCeremonies(ceremonies));
@@ -60,6 +60,20 @@ describe('stepUp machine', () => {
     actor.send({ type: 'passkey.start' });
     await waitFor(actor, (s) => s.status === 'done');
     expect(stepUp).toHaveBeenCalledWith({ factor: 'passkey', response: { id: 'cred' } });
+  });
+
+  it('sms: choosing it sends the code, then the code goes as factor sms', async () => {
+    const sendMfaSms = vi.fn(async () => undefined);
+    const stepUp = vi.fn(async () => ({ stepUpUntil: until }));
+    const actor = start({ sendMfaSms, stepUp }, ['totp', 'sms']);
+    actor.send({ type: 'factor.choose', factor: 'sms' });
+    await waitFor(actor, (s) => s.matches('prompting') && s.context.smsSent);
+    actor.send({ type: 'sms.resend' });
+    await waitFor(actor, (s) => s.matches('prompting') && sendMfaSms.mock.calls.length === 2);
+    actor.send({ type: 'code.submit', code: '123456' });
+    const done = await waitFor(actor, (s) => s.status === 'done');
+    expect(done.output).toEqual({ stepUpUntil: until });
+    expect(stepUp).toHaveBeenCalledWith({ factor: 'sms', code: '123456' });
   });
 
   it('cancel ends with null', () => {

@@ -1,6 +1,6 @@
 /**
  * @module Step-up: a sensitive action answered `403 step_up_required` with the methods the person
- * can use; this machine prompts for one (authenticator code, recovery code, passkey, or the
+ * can use; this machine prompts for one (authenticator code, recovery code, passkey, SMS code, or the
  * password for accounts without MFA), verifies it with `POST /auth/step-up`, and ends with
  * `{ stepUpUntil }` so the caller retries the action. `cancel` ends it with `null`.
  */
@@ -12,12 +12,18 @@ import { errorOfEvent, isFoyerError, type FoyerErrorBody } from '../errors.js';
 /** Input of {@link stepUpMachine}: `details.methods` of the `step_up_required` answer. */
 export interface StepUpInput {
   methods: StepUpMethod[];
+  /** When `methods` has `sms`: the masked number the code goes to (`•••• 71`). */
+  phoneHint?: string | null;
 }
 
 /** Context of {@link stepUpMachine}. Secrets are never kept here. */
 export interface StepUpContext {
   methods: StepUpMethod[];
   method: StepUpMethod;
+  /** The masked number SMS codes go to, if known. */
+  phoneHint: string | null;
+  /** An SMS code was sent: the code field is shown. */
+  smsSent: boolean;
   error: FoyerErrorBody | null;
   fieldErrors: Record<string, string>;
   attemptsLeft: number | null;
@@ -31,6 +37,8 @@ export type StepUpEvent =
   | { type: 'code.submit'; code: string }
   | { type: 'password.submit'; password: string }
   | { type: 'passkey.start' }
+  /** "Send a new code" (method `sms`). */
+  | { type: 'sms.resend' }
   | { type: 'cancel' };
 
 function preferred(methods: readonly StepUpMethod[]): StepUpMethod {
@@ -41,7 +49,8 @@ function preferred(methods: readonly StepUpMethod[]): StepUpMethod {
 
 /**
  * States: `prompting` → `verifying` → `done` (output `{ stepUpUntil }`); passkeys go through
- * `passkeyOptions` → `passkeyPrompt`; `locked` on 423; `cancel` → `cancelled` (output `null`).
+ * `passkeyOptions` → `passkeyPrompt`; choosing `sms` (or `sms.resend`) sends the code through
+ * `sendingSms` first; `locked` on 423; `cancel` → `cancelled` (output `null`).
  *
  * @example
  * const actor = createActor(stepUpMachine.provide({ actors }), { input: { methods: ['password'] } }).start();
@@ -56,6 +65,7 @@ export const stepUpMachine = setup({
   },
   actors: {
     stepUp: authActorPlaceholders.stepUp,
+    sendMfaSms: authActorPlaceholders.sendMfaSms,
     passkeyAuthenticateOptions: authActorPlaceholders.passkeyAuthenticateOptions,
     webauthnAuthenticate: passkeyCeremonyPlaceholders.webauthnAuthenticate,
   },
@@ -72,6 +82,11 @@ export const stepUpMachine = setup({
       assertEvent(event, 'factor.choose');
       return context.methods.includes(event.factor);
     },
+    isSmsChosen: ({ context, event }) => {
+      assertEvent(event, 'factor.choose');
+      return event.factor === 'sms' && context.methods.includes('sms');
+    },
+    isSmsMethod: ({ context }) => context.method === 'sms',
     isPasskeyOffered: ({ context }) => context.methods.includes('passkey'),
     isLocked: ({ event }) => errorOfEvent(event).code === 'account_locked',
     isCeremonyCancelled: ({ event }) => !isFoyerError((event as { error?: unknown }).error),
@@ -103,6 +118,8 @@ export const stepUpMachine = setup({
   context: ({ input }) => ({
     methods: input.methods.length > 0 ? input.methods : ['password'],
     method: preferred(input.methods),
+    phoneHint: input.phoneHint ?? null,
+    smsSent: false,
     error: null,
     fieldErrors: {},
     attemptsLeft: null,
@@ -114,7 +131,11 @@ export const stepUpMachine = setup({
   states: {
     prompting: {
       on: {
-        'factor.choose': { guard: 'isOffered', actions: 'assignMethod' },
+        'factor.choose': [
+          { guard: 'isSmsChosen', target: 'sendingSms', actions: 'assignMethod' },
+          { guard: 'isOffered', actions: 'assignMethod' },
+        ],
+        'sms.resend': { guard: 'isSmsMethod', target: 'sendingSms', actions: 'clearErrors' },
         'code.submit': [
           { guard: 'isCodeValid', target: 'verifying', actions: 'clearErrors' },
           { actions: 'assignCodeErrors' },
@@ -134,7 +155,9 @@ export const stepUpMachine = setup({
           if (event.type === 'code.submit')
             return context.method === 'recovery_code'
               ? { factor: 'recovery_code' as const, code: event.code }
-              : { factor: 'totp' as const, code: event.code };
+              : context.method === 'sms'
+                ? { factor: 'sms' as const, code: event.code }
+                : { factor: 'totp' as const, code: event.code };
           return {
             factor: 'passkey' as const,
             response: (event as unknown as { output: Record<string, unknown> }).output as never,
@@ -148,6 +171,13 @@ export const stepUpMachine = setup({
           { guard: 'isLocked', target: 'locked', actions: 'assignServerError' },
           { target: 'prompting', actions: 'assignServerError' },
         ],
+      },
+    },
+    sendingSms: {
+      invoke: {
+        src: 'sendMfaSms',
+        onDone: { target: 'prompting', actions: assign({ smsSent: true }) },
+        onError: { target: 'prompting', actions: 'assignServerError' },
       },
     },
     passkeyOptions: {

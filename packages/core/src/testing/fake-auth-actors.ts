@@ -41,6 +41,7 @@ export function createFakeAuthActors(handlers: FakeAuthHandlers = {}): AuthActor
     revokeOtherSessions: fake('revokeOtherSessions'),
     verifyMfa: fake('verifyMfa'),
     stepUp: fake('stepUp'),
+    sendMfaSms: fake('sendMfaSms'),
     passkeyAuthenticateOptions: fake('passkeyAuthenticateOptions'),
     passkeyAuthenticateVerify: fake('passkeyAuthenticateVerify'),
     passkeyRegisterOptions: fake('passkeyRegisterOptions'),

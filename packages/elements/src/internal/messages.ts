@@ -133,7 +133,7 @@ export interface FoyerMessages {
 /** Texts of the MFA elements (`<foyer-mfa-challenge>`, `<foyer-mfa-setup>`, `<foyer-passkey-button>`, `<foyer-step-up>`). */
 export interface MfaMessages {
   challengeHeading: string;
-  challengeDescription: (method: 'totp' | 'passkey' | 'recovery_code') => string;
+  challengeDescription: (method: 'totp' | 'passkey' | 'recovery_code' | 'sms') => string;
   totpLabel: string;
   totpHint: string;
   recoveryLabel: string;
@@ -142,6 +142,13 @@ export interface MfaMessages {
   usePasskey: string;
   useTotp: string;
   useRecoveryCode: string;
+  /** The SMS choice: "Text message to •••• 71" (the masked number when known). */
+  useSms: (phoneHint: string | null) => string;
+  smsLabel: string;
+  smsHint: string;
+  /** Said once the code left: "We sent a code to •••• 71." */
+  smsSent: (phoneHint: string | null) => string;
+  smsResend: string;
   otherMethods: string;
   attemptsLeft: (count: number) => string;
   passkeyCancelled: string;
@@ -358,7 +365,9 @@ export const en: FoyerMessages = {
         ? 'Enter the 6-digit code from your authenticator app.'
         : method === 'passkey'
           ? 'Confirm with your passkey.'
-          : 'Enter one of your recovery codes. Each works once.',
+          : method === 'sms'
+            ? 'Enter the 6-digit code we sent you by text message.'
+            : 'Enter one of your recovery codes. Each works once.',
     totpLabel: 'Authentication code',
     totpHint: '6 digits, from your authenticator app.',
     recoveryLabel: 'Recovery code',
@@ -367,6 +376,11 @@ export const en: FoyerMessages = {
     usePasskey: 'Use a passkey',
     useTotp: 'Use your authenticator app',
     useRecoveryCode: 'Use a recovery code',
+    useSms: (phoneHint) => (phoneHint ? `Text message to ${phoneHint}` : 'Text message to your phone'),
+    smsLabel: 'Code from the text message',
+    smsHint: '6 digits. It expires in 10 minutes.',
+    smsSent: (phoneHint) => (phoneHint ? `We sent a code to ${phoneHint}.` : 'We sent a code to your phone.'),
+    smsResend: 'Send a new code',
     otherMethods: 'Other ways to verify',
     attemptsLeft: (count) => (count === 1 ? '1 try left.' : `${count} tries left.`),
     passkeyCancelled: 'The passkey request was cancelled. Try again or choose another way.',

@@ -22,7 +22,8 @@ type MfaChallengeSnapshot = SnapshotFrom<MfaChallengeLogic>;
  * @summary Complete a sign-in with a second factor.
  * @tag foyer-mfa-challenge
  *
- * @attr factors - The offered methods, space-separated (`totp passkey recovery_code`), when the element owns its actor.
+ * @attr factors - The offered methods, space-separated (`totp passkey sms recovery_code`), when the element owns its actor.
+ * @attr phone-hint - The masked number SMS codes go to (`•••• 71`, the `phoneHint` of the `mfaRequired` answer), when the element owns its actor.
  * @attr api-base - Where the Foyer server is mounted; `''` (default) is the page's own origin.
  * @attr locale - Language of the texts. @default 'en'
  *
@@ -37,7 +38,7 @@ type MfaChallengeSnapshot = SnapshotFrom<MfaChallengeLogic>;
  * @csspart base - The wrapper. @csspart heading - The heading. @csspart description - What to do.
  * @csspart form - The code form. @csspart field - @csspart label - @csspart hint - @csspart input - @csspart error - The code field.
  * @csspart form-error - The alert region. @csspart submit-button - "Verify". @csspart passkey-button - "Use a passkey".
- * @csspart methods - The other methods. @csspart method-button - One other method. @csspart notice - Status messages.
+ * @csspart resend-button - "Send a new code" (SMS). @csspart methods - The other methods. @csspart method-button - One other method. @csspart notice - Status messages.
  *
  * @cssproperty --foyer-color-primary - Buttons and focus. @cssproperty --foyer-color-danger - Errors.
  *
@@ -49,6 +50,7 @@ export class FoyerMfaChallenge extends FoyerElement {
 
   static override properties: PropertyDeclarations = {
     factors: { type: String },
+    phoneHint: { type: String, attribute: 'phone-hint' },
     apiBase: { type: String, attribute: 'api-base' },
     actor: { attribute: false },
     logic: { attribute: false },
@@ -57,6 +59,8 @@ export class FoyerMfaChallenge extends FoyerElement {
 
   /** Offered methods, space-separated. @default 'totp recovery_code' */
   declare factors: string;
+  /** The masked number SMS codes go to, when the element owns its actor. */
+  declare phoneHint: string | undefined;
   /** Where the Foyer server is mounted. @default '' */
   declare apiBase: string;
   declare actor: ActorRefFrom<MfaChallengeLogic> | undefined;
@@ -84,8 +88,8 @@ export class FoyerMfaChallenge extends FoyerElement {
     const logic = this.logic ?? authMachinesFor(this.client, this.apiBase).mfaChallenge;
     const factors = this.factors
       .split(/\s+/)
-      .filter((factor): factor is MfaMethod => ['totp', 'passkey', 'recovery_code'].includes(factor));
-    return { logic, input: { factors } };
+      .filter((factor): factor is MfaMethod => ['totp', 'passkey', 'recovery_code', 'sms'].includes(factor));
+    return { logic, input: { factors, phoneHint: this.phoneHint ?? null } };
   }
 
   #onSnapshot(snapshot: MfaChallengeSnapshot, previous: MfaChallengeSnapshot): void {
@@ -124,7 +128,8 @@ export class FoyerMfaChallenge extends FoyerElement {
     const t = messagesFor(this.locale);
     const m = t.mfa;
     const snapshot = this.#machine.snapshot;
-    const { factors, method, error, fieldErrors, attemptsLeft, passkeyCancelled } = snapshot.context;
+    const { factors, method, error, fieldErrors, attemptsLeft, passkeyCancelled, phoneHint, smsSent } =
+      snapshot.context;
     if (snapshot.status === 'done')
       return html`<div part="base"><p part="notice" role="status">${m.stepUpDone}</p></div>`;
     if (snapshot.matches('expired'))
@@ -137,7 +142,14 @@ export class FoyerMfaChallenge extends FoyerElement {
     const wrong = error?.code === 'invalid_code';
     const others = factors.filter((factor) => factor !== method);
     const label = (factor: MfaMethod) =>
-      factor === 'totp' ? m.useTotp : factor === 'passkey' ? m.usePasskey : m.useRecoveryCode;
+      factor === 'totp'
+        ? m.useTotp
+        : factor === 'passkey'
+          ? m.usePasskey
+          : factor === 'sms'
+            ? m.useSms(phoneHint)
+            : m.useRecoveryCode;
+    const numeric = method === 'totp' || method === 'sms';
     const errorText = locked
       ? m.lockedMessage
       : error
@@ -163,11 +175,11 @@ export class FoyerMfaChallenge extends FoyerElement {
               ${renderField({
                 id: 'code',
                 name: 'code',
-                label: method === 'totp' ? m.totpLabel : m.recoveryLabel,
-                hint: method === 'totp' ? m.totpHint : m.recoveryHint,
+                label: method === 'totp' ? m.totpLabel : method === 'sms' ? m.smsLabel : m.recoveryLabel,
+                hint: method === 'totp' ? m.totpHint : method === 'sms' ? m.smsHint : m.recoveryHint,
                 autocomplete: 'one-time-code',
-                inputmode: method === 'totp' ? 'numeric' : 'text',
-                maxlength: method === 'totp' ? 12 : 24,
+                inputmode: numeric ? 'numeric' : 'text',
+                maxlength: numeric ? 12 : 24,
                 error: fieldErrors['code'],
                 invalid: wrong,
                 describedBy: errorText ? 'form-error' : undefined,
@@ -181,10 +193,24 @@ export class FoyerMfaChallenge extends FoyerElement {
                 >
                   ${m.verifySubmit}
                 </button>
+                ${
+                  method === 'sms'
+                    ? html`<button
+                        part="resend-button secondary-button"
+                        type="button"
+                        aria-disabled=${busy || locked ? 'true' : 'false'}
+                        @click=${() => this.#machine.send({ type: 'sms.resend' })}
+                      >
+                        ${m.smsResend}
+                      </button>`
+                    : nothing
+                }
               </div>
             </form>`
       }
-      <p part="notice" role="status" aria-live="polite">${passkeyCancelled ? m.passkeyCancelled : nothing}</p>
+      <p part="notice" role="status" aria-live="polite">
+        ${passkeyCancelled ? m.passkeyCancelled : method === 'sms' && smsSent ? m.smsSent(phoneHint) : nothing}
+      </p>
       <div part="form-error" id="form-error" role="alert">${errorText || nothing}</div>
       ${
         others.length > 0

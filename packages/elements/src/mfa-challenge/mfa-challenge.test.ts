@@ -85,6 +85,52 @@ describe('<foyer-mfa-challenge>', () => {
   });
 });
 
+describe('<foyer-mfa-challenge>: SMS', () => {
+  it('offers "Text message to •••• 71"; choosing it sends the code, shows the code field; "Send a new code" resends; is accessible', async () => {
+    let sends = 0;
+    let verified: unknown;
+    const logic = createAuthMachines(
+      createFakeAuthActors({
+        sendMfaSms: async () => {
+          sends++;
+        },
+        verifyMfa: async (input) => {
+          verified = input;
+          return { user: userOf('ada@example.com') };
+        },
+      }),
+    ).mfaChallenge;
+    const el = await fixture<FoyerMfaChallenge>(
+      html`<foyer-mfa-challenge
+        factors="totp sms recovery_code"
+        phone-hint="•••• 71"
+        .logic=${logic}
+      ></foyer-mfa-challenge>`,
+    );
+    const choices = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="method-button"]')];
+    const sms = choices.find((button) => button.textContent?.trim() === 'Text message to •••• 71');
+    expect(sms, 'sms choice').to.not.equal(undefined);
+    expect(sends).to.equal(0);
+    sms!.click();
+    await until(() => sends === 1 && ($(el, '[part~="notice"]').textContent ?? '').includes('•••• 71'), 'sent');
+    await el.updateComplete;
+    expect($(el, 'label[for="code"]').textContent?.trim()).to.equal('Code from the text message');
+    expect($(el, '#code').getAttribute('inputmode')).to.equal('numeric');
+    expect($(el, '#code').getAttribute('autocomplete')).to.equal('one-time-code');
+    expect(($(el, '[part~="notice"]').textContent ?? '').trim()).to.equal('We sent a code to •••• 71.');
+    await expect(el).to.be.accessible();
+    const resend = $<HTMLButtonElement>(el, '[part~="resend-button"]');
+    expect(resend.textContent?.trim()).to.equal('Send a new code');
+    resend.click();
+    await until(() => sends === 2, 'resent');
+    await until(() => el.machine?.getSnapshot().matches('entering') === true, 'back to the code');
+    await typeInto($(el, '#code'), '123456');
+    await pressEnter();
+    await until(() => verified !== undefined, 'verified');
+    expect(verified).to.deep.equal({ factor: 'sms', code: '123456' });
+  });
+});
+
 describe('<foyer-sign-in> with MFA', () => {
   it('renders <foyer-mfa-challenge> in the mfaRequired state and completes the sign-in', async () => {
     const logic = createAuthMachines(

@@ -24,18 +24,34 @@ export interface FoyerStepUpRequiredDetail {
   cancel: () => void;
 }
 
-async function stepUpDetailsOf(result: unknown): Promise<StepUpMethod[] | undefined> {
+/** What a `step_up_required` answer offers. */
+interface StepUpDetails {
+  methods: StepUpMethod[];
+  phoneHint?: string;
+}
+
+async function stepUpDetailsOf(result: unknown): Promise<StepUpDetails | undefined> {
   if (isFoyerError(result) || result instanceof FoyerError) {
-    return result.code === 'step_up_required'
-      ? ((result.details?.methods as StepUpMethod[] | undefined) ?? ['password'])
-      : undefined;
+    if (result.code !== 'step_up_required') return undefined;
+    const phoneHint = result.details?.phoneHint;
+    return {
+      methods: (result.details?.methods as StepUpMethod[] | undefined) ?? ['password'],
+      ...(typeof phoneHint === 'string' ? { phoneHint } : {}),
+    };
   }
   if (typeof Response !== 'undefined' && result instanceof Response && result.status === 403) {
     const body = (await result
       .clone()
       .json()
-      .catch(() => undefined)) as { error?: { code?: string; details?: { methods?: StepUpMethod[] } } } | undefined;
-    if (body?.error?.code === 'step_up_required') return body.error.details?.methods ?? ['password'];
+      .catch(() => undefined)) as
+      { error?: { code?: string; details?: { methods?: StepUpMethod[]; phoneHint?: string } } } | undefined;
+    if (body?.error?.code === 'step_up_required') {
+      const phoneHint = body.error.details?.phoneHint;
+      return {
+        methods: body.error.details?.methods ?? ['password'],
+        ...(typeof phoneHint === 'string' ? { phoneHint } : {}),
+      };
+    }
   }
   return undefined;
 }
@@ -116,21 +132,21 @@ export class FoyerStepUp extends FoyerElement {
     try {
       first = await action();
     } catch (error) {
-      const methods = await stepUpDetailsOf(error);
-      if (!methods) throw error;
-      if (!(await this.prompt(methods))) throw error;
+      const details = await stepUpDetailsOf(error);
+      if (!details) throw error;
+      if (!(await this.prompt(details.methods, details.phoneHint))) throw error;
       return action();
     }
-    const methods = await stepUpDetailsOf(first);
-    if (!methods) return first;
-    return (await this.prompt(methods)) ? action() : first;
+    const details = await stepUpDetailsOf(first);
+    if (!details) return first;
+    return (await this.prompt(details.methods, details.phoneHint)) ? action() : first;
   }
 
-  /** Shows the prompt; resolves `true` once confirmed, `false` if cancelled. */
-  prompt(methods: StepUpMethod[]): Promise<boolean> {
+  /** Shows the prompt; resolves `true` once confirmed, `false` if cancelled. `phoneHint`: the masked number SMS codes go to. */
+  prompt(methods: StepUpMethod[], phoneHint?: string): Promise<boolean> {
     this.#actor?.stop();
     const logic = this.logic ?? authMachinesFor(this.client, this.apiBase).stepUp;
-    const actor = createActor(logic, { input: { methods } });
+    const actor = createActor(logic, { input: { methods, phoneHint: phoneHint ?? null } });
     this.#actor = actor;
     return new Promise((resolve) => {
       actor.subscribe((snapshot) => {
@@ -179,7 +195,8 @@ export class FoyerStepUp extends FoyerElement {
     const t = messagesFor(this.locale);
     const m = t.mfa;
     const snapshot = actor.getSnapshot();
-    const { methods, method, error, fieldErrors, attemptsLeft, passkeyCancelled } = snapshot.context;
+    const { methods, method, error, fieldErrors, attemptsLeft, passkeyCancelled, phoneHint, smsSent } =
+      snapshot.context;
     const busy = !snapshot.matches('prompting');
     const locked = snapshot.matches('locked');
     const errorText = locked
@@ -194,7 +211,9 @@ export class FoyerStepUp extends FoyerElement {
           ? m.usePasskey
           : factor === 'recovery_code'
             ? m.useRecoveryCode
-            : m.stepUpPasswordLabel;
+            : factor === 'sms'
+              ? m.useSms(phoneHint)
+              : m.stepUpPasswordLabel;
     const field =
       method === 'password'
         ? renderField({
@@ -208,10 +227,10 @@ export class FoyerStepUp extends FoyerElement {
         : renderField({
             id: 'step-up-code',
             name: 'code',
-            label: method === 'totp' ? m.totpLabel : m.recoveryLabel,
-            hint: method === 'totp' ? m.totpHint : m.recoveryHint,
+            label: method === 'totp' ? m.totpLabel : method === 'sms' ? m.smsLabel : m.recoveryLabel,
+            hint: method === 'totp' ? m.totpHint : method === 'sms' ? m.smsHint : m.recoveryHint,
             autocomplete: 'one-time-code',
-            inputmode: method === 'totp' ? 'numeric' : 'text',
+            inputmode: method === 'totp' || method === 'sms' ? 'numeric' : 'text',
             maxlength: 24,
             error: fieldErrors['code'],
             invalid: error?.code === 'invalid_code',
@@ -243,10 +262,24 @@ export class FoyerStepUp extends FoyerElement {
                   >
                     ${m.stepUpSubmit}
                   </button>
+                  ${
+                    method === 'sms'
+                      ? html`<button
+                          part="resend-button secondary-button"
+                          type="button"
+                          aria-disabled=${busy || locked ? 'true' : 'false'}
+                          @click=${() => actor.send({ type: 'sms.resend' })}
+                        >
+                          ${m.smsResend}
+                        </button>`
+                      : nothing
+                  }
                 </div>
               </form>`
         }
-        <p part="notice" role="status" aria-live="polite">${passkeyCancelled ? m.passkeyCancelled : nothing}</p>
+        <p part="notice" role="status" aria-live="polite">
+          ${passkeyCancelled ? m.passkeyCancelled : method === 'sms' && smsSent ? m.smsSent(phoneHint) : nothing}
+        </p>
         <div part="form-error" id="step-up-error" role="alert">${errorText || nothing}</div>
         <div part="methods">
           ${methods

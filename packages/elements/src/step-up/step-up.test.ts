@@ -44,6 +44,45 @@ describe('<foyer-step-up>', () => {
     expect(el.shadowRoot?.querySelector('#step-up-password')).to.equal(null);
   });
 
+  it('run(): sms offered with its phoneHint: "Text message to •••• 71" sends the code, then verifies it as factor sms', async () => {
+    let sends = 0;
+    let proof: unknown;
+    const el = await mount({
+      sendMfaSms: async () => {
+        sends++;
+      },
+      stepUp: async (input) => {
+        proof = input;
+        return { stepUpUntil: until5 };
+      },
+    });
+    let calls = 0;
+    const required = new Response(
+      JSON.stringify({
+        error: {
+          code: 'step_up_required',
+          message: 'x',
+          details: { methods: ['totp', 'sms', 'recovery_code'], phoneHint: '•••• 71' },
+        },
+      }),
+      { status: 403, headers: { 'content-type': 'application/json' } },
+    );
+    const result = el.run(async () => (++calls === 1 ? required : new Response('{}', { status: 200 })));
+    await until(() => el.shadowRoot?.querySelector('#step-up-code') !== null, 'prompt');
+    const sms = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~="method-button"]')].find(
+      (button) => button.textContent?.trim() === 'Text message to •••• 71',
+    );
+    expect(sms, 'sms choice').to.not.equal(undefined);
+    sms!.click();
+    await until(() => sends === 1 && ($(el, '[part~="notice"]').textContent ?? '').includes('•••• 71'), 'sent');
+    expect($(el, 'label[for="step-up-code"]').textContent?.trim()).to.equal('Code from the text message');
+    await expect(el).to.be.accessible();
+    await typeInto($(el, '#step-up-code'), '123456');
+    await pressEnter();
+    expect((await result).status).to.equal(200);
+    expect(proof).to.deep.equal({ factor: 'sms', code: '123456' });
+  });
+
   it('run(): a thrown FoyerError step_up_required works too; cancel rethrows without retrying', async () => {
     const el = await mount();
     let calls = 0;

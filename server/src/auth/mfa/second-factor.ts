@@ -1,5 +1,5 @@
 /**
- * @module Checking a second factor (TOTP, recovery code, passkey) or, for step-up without MFA, the
+ * @module Checking a second factor (TOTP, recovery code, passkey, SMS code) or, for step-up without MFA, the
  * password. Wrong answers count on a per-user MFA counter on the lockout ladder (5 → locked, 15
  * minutes doubling): a correct password does not reset it, so "password, 4 guesses, repeat" gets
  * nowhere. NIST SP 800-63B §5.2.2 (rate limiting), RFC 6238 §5.2 (no replay).
@@ -7,6 +7,8 @@
 import type { Context } from 'hono';
 import { FoyerError, type MfaMethod } from '@foyer/core';
 import { listConfirmedFactors, countUnusedRecoveryCodes } from '../../db/repositories/mfa.js';
+import { listPhonesOfUser } from '../../db/repositories/user-phones.js';
+import { checkPhoneCode } from '../../phone/phone-codes.js';
 import { readCounter, reserveAttempt, resetCounter } from '../../security/lockout/index.js';
 import { recordAuditEvent } from '../../security/audit-log.js';
 import type { FoyerServerContext } from '../../server-context.js';
@@ -18,6 +20,7 @@ import { verifyPasskeyAssertion } from './webauthn.js';
 export type SecondFactorProof =
   | { factor: 'totp'; code: string }
   | { factor: 'recovery_code'; code: string }
+  | { factor: 'sms'; code: string }
   | { factor: 'passkey'; response: unknown }
   | { factor: 'password'; password: string };
 
@@ -26,13 +29,75 @@ export function mfaCounterKey(userId: string): string {
   return `mfa:${userId}`;
 }
 
-/** The methods a user with MFA can complete a sign-in with; empty when MFA is off. */
-export async function mfaMethodsOf(ctx: FoyerServerContext, userId: string): Promise<MfaMethod[]> {
+/**
+ * The verified number a user may receive second-factor SMS codes on, or `undefined`. SMS is only
+ * ever an *extra* channel for a user who already has a TOTP authenticator or a passkey: never the
+ * only second factor. SMS is a restricted authenticator (NIST SP 800-63B §5.1.3.3): a SIM swap or
+ * a number port hands the codes to someone else, so a phone alone must not make an account "MFA".
+ * Also not after a first factor that was itself an SMS code (`firstFactor: 'phone'`): the same
+ * channel twice is one factor.
+ */
+export async function smsPhoneOf(
+  ctx: FoyerServerContext,
+  userId: string,
+  options: { firstFactor?: string } = {},
+): Promise<string | undefined> {
+  if (!ctx.phone || options.firstFactor === 'phone') return undefined;
+  const factors = await listConfirmedFactors(ctx.db, userId);
+  if (!factors.some((factor) => factor.type === 'totp' || factor.type === 'passkey')) return undefined;
+  return (await listPhonesOfUser(ctx.db, userId)).find((row) => row.verified_at !== null)?.phone;
+}
+
+/** A number as the factor list shows it: `•••• 71` (only the last two digits). */
+export function phoneHintOf(phone: string): string {
+  return `•••• ${phone.slice(-2)}`;
+}
+
+/**
+ * The methods a user with MFA can complete a sign-in with; empty when MFA is off. `sms` only as an
+ * extra channel (see {@link smsPhoneOf}).
+ */
+export async function mfaMethodsOf(
+  ctx: FoyerServerContext,
+  userId: string,
+  options: { firstFactor?: string } = {},
+): Promise<MfaMethod[]> {
   const factors = await listConfirmedFactors(ctx.db, userId);
   if (factors.length === 0) return [];
   const methods = new Set<MfaMethod>(factors.map((factor) => factor.type));
+  if (await smsPhoneOf(ctx, userId, options)) methods.add('sms');
   if ((await countUnusedRecoveryCodes(ctx.db, userId)) > 0) methods.add('recovery_code');
   return [...methods];
+}
+
+/** The factors and, when SMS is one, the masked number: what an `mfaRequired` answer carries. */
+export async function mfaChallengeOf(
+  ctx: FoyerServerContext,
+  userId: string,
+  options: { firstFactor?: string } = {},
+): Promise<{ factors: MfaMethod[]; phoneHint?: string }> {
+  const factors = await mfaMethodsOf(ctx, userId, options);
+  const phone = factors.includes('sms') ? await smsPhoneOf(ctx, userId, options) : undefined;
+  return phone ? { factors, phoneHint: phoneHintOf(phone) } : { factors };
+}
+
+/** Accepts an SMS code sent to the user's verified number (single use; the phone limits apply). */
+async function acceptSms(
+  ctx: FoyerServerContext,
+  c: Context,
+  userId: string,
+  code: string,
+  firstFactor: string | undefined,
+): Promise<boolean> {
+  const phone = await smsPhoneOf(ctx, userId, { firstFactor });
+  if (!phone) return false;
+  try {
+    await checkPhoneCode(ctx, { phone, purpose: 'mfa', code, userId }, c);
+    return true;
+  } catch (error) {
+    if (error instanceof FoyerError && (error.code === 'invalid_code' || error.code === 'code_expired')) return false;
+    throw error;
+  }
 }
 
 function lockedError(now: Date, until: Date): FoyerError {
@@ -75,6 +140,7 @@ export async function verifySecondFactor(
   user: { id: string; email: string; password_hash?: string },
   proof: SecondFactorProof,
   purpose: 'sign_in' | 'step_up',
+  options: { firstFactor?: string } = {},
 ): Promise<SecondFactorProof['factor']> {
   const { lockout } = ctx.signInSecurity;
   const now = ctx.now();
@@ -103,6 +169,9 @@ export async function verifySecondFactor(
       case 'recovery_code':
         ok = await redeemRecoveryCode(ctx.db, ctx.secret, user.id, proof.code, now.toISOString());
         break;
+      case 'sms':
+        ok = await acceptSms(ctx, c, user.id, proof.code, options.firstFactor);
+        break;
       case 'passkey':
         await verifyPasskeyAssertion(ctx, c, proof.response, user.id);
         ok = true;
@@ -113,6 +182,8 @@ export async function verifySecondFactor(
     }
   } catch (error) {
     if (!(error instanceof FoyerError)) throw error;
+    // SMS limits hit: say so (with Retry-After), like the phone routes do.
+    if (error.code === 'rate_limited') throw error;
     refusal = error;
   }
 

@@ -7,7 +7,8 @@
 import type { MiddlewareHandler } from 'hono';
 import { FoyerError } from '@foyer/core';
 import { resolveSession } from '../../auth/sessions.js';
-import { countUnusedRecoveryCodes, findStepUpAt, listConfirmedFactors } from '../../db/repositories/mfa.js';
+import { mfaMethodsOf, phoneHintOf, smsPhoneOf } from '../../auth/mfa/second-factor.js';
+import { findStepUpAt, listConfirmedFactors } from '../../db/repositories/mfa.js';
 import type { FoyerServerContext } from '../../server-context.js';
 import { readSessionToken } from '../session/session-cookie.js';
 import type { SessionVariables } from '../session/session.js';
@@ -21,15 +22,13 @@ export interface StepUpOptions {
 }
 
 /** A step-up method, as listed in `step_up_required` details and accepted by `POST /auth/step-up`. */
-export type StepUpMethod = 'totp' | 'passkey' | 'recovery_code' | 'password';
+export type StepUpMethod = 'totp' | 'passkey' | 'recovery_code' | 'sms' | 'password';
 
-/** The methods this user can step up with: their factors (+ recovery codes), else the password. */
+/** The methods this user can step up with: their factors (+ SMS as an extra channel, recovery codes), else the password. */
 export async function stepUpMethodsOf(ctx: FoyerServerContext, userId: string): Promise<StepUpMethod[]> {
   const factors = await listConfirmedFactors(ctx.db, userId);
   if (factors.length === 0) return ['password'];
-  const methods = new Set<StepUpMethod>(factors.map((factor) => factor.type));
-  if ((await countUnusedRecoveryCodes(ctx.db, userId)) > 0) methods.add('recovery_code');
-  return [...methods];
+  return mfaMethodsOf(ctx, userId);
 }
 
 /** The variables {@link requireStepUp} reads: the session (loaded if absent) and the server context. */
@@ -67,8 +66,16 @@ export function requireStepUp(first?: StepUpOptions | FoyerServerContext, second
       throw new FoyerError('mfa_required', { details: { setup: ['totp', 'passkey'] } });
     const stepUpAt = await findStepUpAt(ctx.db, current.session.id);
     const fresh = stepUpAt !== null && ctx.now().getTime() - Date.parse(stepUpAt) <= maxAgeMs;
-    if (!fresh)
-      throw new FoyerError('step_up_required', { details: { methods, maxAgeSeconds: Math.round(maxAgeMs / 1000) } });
+    if (!fresh) {
+      const phone = methods.includes('sms') ? await smsPhoneOf(ctx, current.user.id) : undefined;
+      throw new FoyerError('step_up_required', {
+        details: {
+          methods,
+          maxAgeSeconds: Math.round(maxAgeMs / 1000),
+          ...(phone ? { phoneHint: phoneHintOf(phone) } : {}),
+        },
+      });
+    }
     return next();
   };
 }
