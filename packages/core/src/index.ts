@@ -29,4 +29,5 @@ export * from './actors/onboarding.actors.js';
 export * from './onboarding-wizard/index.js';
 export * from './testing/fake-onboarding-actors.js';
 export * from './testing/in-memory-onboarding.js';
+export * as creativeMarketplaceFixtures from './testing/creative-marketplace-fixtures.js';
 export * from './password/index.js';

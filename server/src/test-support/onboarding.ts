@@ -2,6 +2,7 @@
  * @module Onboarding helpers for server tests: a per-user client over the test server, complete
  * step data of the creative marketplace, and shortcuts to fill steps.
  */
+import { creativeMarketplaceFixtures } from '@foyer/core';
 import type { FoyerServerOptions } from '../create-foyer-server.js';
 import type { TestResponse, TestServer } from './test-server.js';
 
@@ -14,69 +15,13 @@ export const ONBOARDING_SERVER_OPTIONS: Partial<FoyerServerOptions> = {
   rateLimits: { 'sign-up': false, 'verify-email': false, 'sign-in': false },
 };
 
-/** Complete provider step data (roles photographer + model). */
-export const PROVIDER_DATA = {
-  roles: { roles: ['photographer', 'model'] },
-  profile: {
-    displayName: 'Ada Lovelace',
-    headline: 'Portrait and fashion photographer',
-    bio: 'I photograph people where they work.',
-    city: { name: 'Berlin', country: 'DE' },
-    languages: ['en', 'de'],
-    tags: ['portrait', 'fashion'],
-    links: ['https://ada.example.com'],
-    avatarMediaId: 'media_1',
-  },
-  packages: {
-    packages: [
-      {
-        id: 'pk1',
-        role: 'photographer',
-        name: 'Headshots',
-        description: '',
-        durationMinutes: 60,
-        price: { amount: 15000, currency: 'EUR' },
-        deliverables: ['10 edited images'],
-        addOns: [],
-      },
-      {
-        id: 'pk2',
-        role: 'model',
-        name: 'Half-day shoot',
-        description: '',
-        durationMinutes: 240,
-        price: { amount: 40000, currency: 'EUR' },
-        deliverables: [],
-        addOns: [],
-      },
-    ],
-  },
-  availability: {
-    timeZone: 'Europe/Berlin',
-    weekly: [1, 2, 3, 4, 5].map((day) => ({ day, start: '09:00', end: '17:00' })),
-    exceptions: [],
-    bufferBeforeMinutes: 0,
-    bufferAfterMinutes: 0,
-    minimumNoticeHours: 24,
-    maximumAdvanceDays: 180,
-  },
-  policies: { cancellation: 'moderate', reschedule: { allowed: true, noticeHours: 48, maxTimes: 2 } },
-};
+/** Complete provider step data (roles photographer + model): core's fixtures without the slots, which only plug-ins write. */
+const { portfolio: _portfolio, verification: _verification, ...providerForms } = creativeMarketplaceFixtures.providerSteps;
+export const PROVIDER_DATA = providerForms;
 
 /** Complete host `studio` data with the given slug. */
 export function studioData(slug: string): Record<string, unknown> {
-  return {
-    name: 'Lichthof Studio',
-    slug,
-    description: 'A daylight studio with a white cyclorama.',
-    contact: { email: 'hello@lichthof.example', phone: '+4930123456' },
-    address: { line1: 'Hofstraße 1', city: 'Berlin', postalCode: '10115', country: 'DE', privacy: 'neighbourhood' },
-    amenities: ['natural_light', 'cyclorama', 'wifi'],
-    capacity: 12,
-    hourlyRate: { min: { amount: 5000, currency: 'EUR' }, max: { amount: 9000, currency: 'EUR' } },
-    minimumHours: 2,
-    deposit: { amount: 10000, currency: 'EUR' },
-  };
+  return { ...creativeMarketplaceFixtures.hostSteps.studio, slug };
 }
 
 /** One step of an overview answer. */

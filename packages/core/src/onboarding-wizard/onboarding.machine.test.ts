@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createActor, waitFor } from 'xstate';
 import { FoyerError } from '../errors.js';
 import { creativeMarketplace } from '../onboarding/creative-marketplace.js';
-import { hostSteps, providerSteps } from '../onboarding/fixtures.test-support.js';
+import { hostSteps, providerSteps } from '../testing/creative-marketplace-fixtures.js';
 import { createFakeOnboardingActors, type FakeOnboardingHandlers } from '../testing/fake-onboarding-actors.js';
 import { createInMemoryOnboarding } from '../testing/in-memory-onboarding.js';
 import { createOnboardingMachines } from './create-onboarding-machines.js';

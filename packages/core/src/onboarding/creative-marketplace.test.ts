@@ -11,7 +11,7 @@ import {
   studioStepSchema,
 } from './creative-marketplace.js';
 import { defineOnboarding, onboardingDefinitionToJSON } from './define-onboarding.js';
-import { hostSteps, providerSteps } from './fixtures.test-support.js';
+import { hostSteps, providerSteps } from '../testing/creative-marketplace-fixtures.js';
 
 const errorsOf = (schema: z.ZodMiniType, data: unknown) => {
   const result = schema.safeParse(data);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { creativeMarketplace } from './creative-marketplace.js';
 import { evaluateGates } from './evaluate-gates.js';
-import { completeProfile, providerSteps, withStep } from './fixtures.test-support.js';
+import { completeProfile, providerSteps, withStep } from '../testing/creative-marketplace-fixtures.js';
 import type { OnboardingProfile } from './onboarding-profile.js';
 import { stepStatuses } from './step-status.js';
 

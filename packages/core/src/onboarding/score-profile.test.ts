@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { creativeMarketplace, priceBand } from './creative-marketplace.js';
 import { defineOnboarding } from './define-onboarding.js';
-import { completeProfile, providerSteps, withStep } from './fixtures.test-support.js';
+import { completeProfile, providerSteps, withStep } from '../testing/creative-marketplace-fixtures.js';
 import { scoreProfile, scoreTrack } from './score-profile.js';
 import * as z from 'zod/mini';
 

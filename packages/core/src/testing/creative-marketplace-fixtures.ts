@@ -1,5 +1,8 @@
-/** @module Complete step data of the creative marketplace, for tests and stories. */
-import type { OnboardingProfile, StepRecord } from './onboarding-profile.js';
+/**
+ * @module Complete step data of the creative marketplace, for tests and stories (exported from
+ * `@foyer/core` as `creativeMarketplaceFixtures`).
+ */
+import type { OnboardingProfile, StepRecord } from '../onboarding/onboarding-profile.js';
 
 export const providerSteps = {
   roles: { roles: ['photographer', 'model'] },
