@@ -10,7 +10,11 @@ import {
   type FakeOnboardingHandlers,
   type OnboardingProfile,
 } from '@foyer/core';
-import { completeProfile, hostSteps, providerSteps } from '../../packages/core/src/testing/creative-marketplace-fixtures.js';
+import {
+  completeProfile,
+  hostSteps,
+  providerSteps,
+} from '../../packages/core/src/testing/creative-marketplace-fixtures.js';
 
 export { completeProfile, hostSteps, providerSteps };
 

@@ -16,7 +16,11 @@ export const ONBOARDING_SERVER_OPTIONS: Partial<FoyerServerOptions> = {
 };
 
 /** Complete provider step data (roles photographer + model): core's fixtures without the slots, which only plug-ins write. */
-const { portfolio: _portfolio, verification: _verification, ...providerForms } = creativeMarketplaceFixtures.providerSteps;
+const {
+  portfolio: _portfolio,
+  verification: _verification,
+  ...providerForms
+} = creativeMarketplaceFixtures.providerSteps;
 export const PROVIDER_DATA = providerForms;
 
 /** Complete host `studio` data with the given slug. */
