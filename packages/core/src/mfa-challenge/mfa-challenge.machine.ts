@@ -6,8 +6,9 @@
  */
 import { assertEvent, assign, setup } from 'xstate';
 import { authActorPlaceholders, passkeyCeremonyPlaceholders } from '../actors/auth.actors.js';
-import { codeSchema, fieldErrorsOf, recoveryCodeSchema, type MfaMethod, type User } from '../contracts/index.js';
-import { errorOfEvent, isFoyerError, type FoyerErrorBody } from '../errors.js';
+import { type MfaMethod, type User } from '../contracts/index.js';
+import { errorOfEvent, type FoyerErrorBody } from '../errors.js';
+import { codeFieldErrors, isCeremonyCancelled, secondFactorRefusal } from '../second-factor/second-factor-answers.js';
 
 /** Input of {@link mfaChallengeMachine}: the methods the server offered. */
 export interface MfaChallengeInput {
@@ -74,7 +75,7 @@ export const mfaChallengeMachine = setup({
   guards: {
     isCodeValid: ({ context, event }) => {
       assertEvent(event, 'code.submit');
-      return (context.method === 'recovery_code' ? recoveryCodeSchema : codeSchema).safeParse(event.code).success;
+      return Object.keys(codeFieldErrors(context.method, event.code)).length === 0;
     },
     isOffered: ({ context, event }) => {
       assertEvent(event, 'factor.choose');
@@ -88,16 +89,12 @@ export const mfaChallengeMachine = setup({
     isPasskeyOffered: ({ context }) => context.factors.includes('passkey'),
     isLocked: ({ event }) => errorOfEvent(event).code === 'account_locked',
     isExpired: ({ event }) => ['mfa_pending_expired', 'unauthenticated'].includes(errorOfEvent(event).code),
-    isCeremonyCancelled: ({ event }) => !isFoyerError((event as { error?: unknown }).error),
+    isCeremonyCancelled: ({ event }) => isCeremonyCancelled(event),
   },
   actions: {
     assignCodeErrors: assign(({ context, event }) => {
       assertEvent(event, 'code.submit');
-      const result = (context.method === 'recovery_code' ? recoveryCodeSchema : codeSchema).safeParse(event.code);
-      const fieldErrors: Record<string, string> = result.success
-        ? {}
-        : { code: fieldErrorsOf(result.error)['_'] ?? 'Enter the code.' };
-      return { error: null, fieldErrors };
+      return { error: null, fieldErrors: codeFieldErrors(context.method, event.code) };
     }),
     assignMethod: assign(({ event }) => {
       assertEvent(event, 'factor.choose');
@@ -105,9 +102,8 @@ export const mfaChallengeMachine = setup({
     }),
     clearErrors: assign({ error: null, fieldErrors: {}, passkeyCancelled: false }),
     assignServerError: assign(({ event }) => {
-      const error = errorOfEvent(event);
-      const attemptsLeft = typeof error.details?.attemptsLeft === 'number' ? error.details.attemptsLeft : null;
-      return { error, fieldErrors: error.fields ?? {}, attemptsLeft, retryAfter: error.retryAfter ?? null };
+      const refusal = secondFactorRefusal(event);
+      return { ...refusal, retryAfter: refusal.error.retryAfter ?? null };
     }),
     assignCancelled: assign({ passkeyCancelled: true, error: null }),
     assignUser: assign(({ event }) => ({

@@ -6,8 +6,9 @@
  */
 import { assertEvent, assign, setup } from 'xstate';
 import { authActorPlaceholders, passkeyCeremonyPlaceholders } from '../actors/auth.actors.js';
-import { codeSchema, fieldErrorsOf, recoveryCodeSchema, type StepUpMethod } from '../contracts/index.js';
-import { errorOfEvent, isFoyerError, type FoyerErrorBody } from '../errors.js';
+import { type StepUpMethod } from '../contracts/index.js';
+import { errorOfEvent, type FoyerErrorBody } from '../errors.js';
+import { codeFieldErrors, isCeremonyCancelled, secondFactorRefusal } from '../second-factor/second-factor-answers.js';
 
 /** Input of {@link stepUpMachine}: `details.methods` of the `step_up_required` answer. */
 export interface StepUpInput {
@@ -72,7 +73,7 @@ export const stepUpMachine = setup({
   guards: {
     isCodeValid: ({ context, event }) => {
       assertEvent(event, 'code.submit');
-      return (context.method === 'recovery_code' ? recoveryCodeSchema : codeSchema).safeParse(event.code).success;
+      return Object.keys(codeFieldErrors(context.method, event.code)).length === 0;
     },
     isPasswordGiven: ({ event }) => {
       assertEvent(event, 'password.submit');
@@ -89,16 +90,12 @@ export const stepUpMachine = setup({
     isSmsMethod: ({ context }) => context.method === 'sms',
     isPasskeyOffered: ({ context }) => context.methods.includes('passkey'),
     isLocked: ({ event }) => errorOfEvent(event).code === 'account_locked',
-    isCeremonyCancelled: ({ event }) => !isFoyerError((event as { error?: unknown }).error),
+    isCeremonyCancelled: ({ event }) => isCeremonyCancelled(event),
   },
   actions: {
     assignCodeErrors: assign(({ context, event }) => {
       assertEvent(event, 'code.submit');
-      const result = (context.method === 'recovery_code' ? recoveryCodeSchema : codeSchema).safeParse(event.code);
-      const fieldErrors: Record<string, string> = result.success
-        ? {}
-        : { code: fieldErrorsOf(result.error)['_'] ?? 'Enter the code.' };
-      return { error: null, fieldErrors };
+      return { error: null, fieldErrors: codeFieldErrors(context.method, event.code) };
     }),
     assignPasswordMissing: assign({ error: null, fieldErrors: { password: 'Enter your password.' } }),
     assignMethod: assign(({ event }) => {
@@ -106,11 +103,7 @@ export const stepUpMachine = setup({
       return { method: event.factor, error: null, fieldErrors: {}, passkeyCancelled: false };
     }),
     clearErrors: assign({ error: null, fieldErrors: {}, passkeyCancelled: false }),
-    assignServerError: assign(({ event }) => {
-      const error = errorOfEvent(event);
-      const attemptsLeft = typeof error.details?.attemptsLeft === 'number' ? error.details.attemptsLeft : null;
-      return { error, fieldErrors: error.fields ?? {}, attemptsLeft };
-    }),
+    assignServerError: assign(({ event }) => secondFactorRefusal(event)),
     assignCancelled: assign({ passkeyCancelled: true, error: null }),
   },
 }).createMachine({
