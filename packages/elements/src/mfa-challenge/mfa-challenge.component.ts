@@ -5,6 +5,7 @@ import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { ActorRefFrom, SnapshotFrom } from 'xstate';
 import { authMachinesFor } from '../internal/auth-machines.js';
 import { renderField } from '../internal/field.js';
+import { codeFieldTexts, renderCodeActions } from '../internal/second-factor-template.js';
 import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { MachineController, type MachineSource } from '../internal/machine-controller.js';
 import { errorMessage, messagesFor } from '../internal/messages.js';
@@ -149,7 +150,7 @@ export class FoyerMfaChallenge extends FoyerElement {
           : factor === 'sms'
             ? m.useSms(phoneHint)
             : m.useRecoveryCode;
-    const numeric = method === 'totp' || method === 'sms';
+    const numeric = codeFieldTexts(m, method).numeric;
     const errorText = locked
       ? m.lockedMessage
       : error
@@ -175,8 +176,8 @@ export class FoyerMfaChallenge extends FoyerElement {
               ${renderField({
                 id: 'code',
                 name: 'code',
-                label: method === 'totp' ? m.totpLabel : method === 'sms' ? m.smsLabel : m.recoveryLabel,
-                hint: method === 'totp' ? m.totpHint : method === 'sms' ? m.smsHint : m.recoveryHint,
+                label: codeFieldTexts(m, method).label,
+                hint: codeFieldTexts(m, method).hint,
                 autocomplete: 'one-time-code',
                 inputmode: numeric ? 'numeric' : 'text',
                 maxlength: numeric ? 12 : 24,
@@ -184,28 +185,14 @@ export class FoyerMfaChallenge extends FoyerElement {
                 invalid: wrong,
                 describedBy: errorText ? 'form-error' : undefined,
               })}
-              <div class="actions">
-                <button
-                  part="submit-button"
-                  type="submit"
-                  aria-busy=${busy ? 'true' : 'false'}
-                  aria-disabled=${busy || locked ? 'true' : 'false'}
-                >
-                  ${m.verifySubmit}
-                </button>
-                ${
-                  method === 'sms'
-                    ? html`<button
-                        part="resend-button secondary-button"
-                        type="button"
-                        aria-disabled=${busy || locked ? 'true' : 'false'}
-                        @click=${() => this.#machine.send({ type: 'sms.resend' })}
-                      >
-                        ${m.smsResend}
-                      </button>`
-                    : nothing
-                }
-              </div>
+              ${renderCodeActions({
+                m,
+                method,
+                submitLabel: m.verifySubmit,
+                busy,
+                locked,
+                onResend: () => this.#machine.send({ type: 'sms.resend' }),
+              })}
             </form>`
       }
       <p part="notice" role="status" aria-live="polite">

@@ -11,6 +11,7 @@ import { html, nothing, type PropertyDeclarations } from 'lit';
 import { createActor, type ActorRefFrom } from 'xstate';
 import { authMachinesFor } from '../internal/auth-machines.js';
 import { renderField } from '../internal/field.js';
+import { codeFieldTexts, renderCodeActions } from '../internal/second-factor-template.js';
 import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { errorMessage, messagesFor } from '../internal/messages.js';
 import { mfaStyles } from '../mfa-challenge/mfa-challenge.styles.js';
@@ -227,10 +228,10 @@ export class FoyerStepUp extends FoyerElement {
         : renderField({
             id: 'step-up-code',
             name: 'code',
-            label: method === 'totp' ? m.totpLabel : method === 'sms' ? m.smsLabel : m.recoveryLabel,
-            hint: method === 'totp' ? m.totpHint : method === 'sms' ? m.smsHint : m.recoveryHint,
+            label: codeFieldTexts(m, method).label,
+            hint: codeFieldTexts(m, method).hint,
             autocomplete: 'one-time-code',
-            inputmode: method === 'totp' || method === 'sms' ? 'numeric' : 'text',
+            inputmode: codeFieldTexts(m, method).numeric ? 'numeric' : 'text',
             maxlength: 24,
             error: fieldErrors['code'],
             invalid: error?.code === 'invalid_code',
@@ -253,28 +254,14 @@ export class FoyerStepUp extends FoyerElement {
               </div>`
             : html`<form part="form" novalidate @submit=${this.#onSubmit}>
                 ${field}
-                <div class="actions">
-                  <button
-                    part="submit-button"
-                    type="submit"
-                    aria-busy=${busy ? 'true' : 'false'}
-                    aria-disabled=${busy || locked ? 'true' : 'false'}
-                  >
-                    ${m.stepUpSubmit}
-                  </button>
-                  ${
-                    method === 'sms'
-                      ? html`<button
-                          part="resend-button secondary-button"
-                          type="button"
-                          aria-disabled=${busy || locked ? 'true' : 'false'}
-                          @click=${() => actor.send({ type: 'sms.resend' })}
-                        >
-                          ${m.smsResend}
-                        </button>`
-                      : nothing
-                  }
-                </div>
+                ${renderCodeActions({
+                  m,
+                  method,
+                  submitLabel: m.stepUpSubmit,
+                  busy,
+                  locked,
+                  onResend: () => actor.send({ type: 'sms.resend' }),
+                })}
               </form>`
         }
         <p part="notice" role="status" aria-live="polite">
