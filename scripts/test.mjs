@@ -52,7 +52,15 @@ const STEPS = [
       return runCommand(bin('prettier'), ['--check', '.', '--log-level=warn'], { env });
     },
   },
-  { id: 'typecheck', title: 'typecheck (tsc -b)', run: () => runCommand(bin('tsc'), ['-b'], { env }) },
+  {
+    id: 'typecheck',
+    title: 'typecheck (tsc -b, then the node tests with tsconfig.test.json)',
+    async run() {
+      const build = await runCommand(bin('tsc'), ['-b'], { env });
+      if (build.code !== 0) return build;
+      return runCommand(bin('tsc'), ['-p', 'tsconfig.test.json'], { env });
+    },
+  },
   {
     id: 'vitest',
     title: 'node tests (vitest run: core, server on SQLite + PostgreSQL, scripts)',

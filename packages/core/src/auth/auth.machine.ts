@@ -52,6 +52,13 @@ export type AuthEvent =
  */
 export const authMachine = setup({
   types: {
+    // Child actors by id, so `snapshot.children.<id>` is typed as that machine.
+    children: {} as {
+      signIn: 'signInMachine';
+      signUp: 'signUpMachine';
+      resetPassword: 'resetPasswordMachine';
+      mfaChallenge: 'mfaChallengeMachine';
+    },
     context: {} as AuthContext,
     input: {} as AuthInput | undefined,
     events: {} as AuthEvent,

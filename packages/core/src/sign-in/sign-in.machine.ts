@@ -64,6 +64,12 @@ export type SignInEvent =
  */
 export const signInMachine = setup({
   types: {
+    // Child actors by id, so `snapshot.children.<id>` is typed as that machine.
+    children: {} as {
+      verifyEmail: 'verifyEmailMachine';
+      changePassword: 'changePasswordMachine';
+      mfaChallenge: 'mfaChallengeMachine';
+    },
     context: {} as SignInContext,
     input: {} as SignInInput,
     events: {} as SignInEvent,

@@ -43,6 +43,8 @@ export type SignUpEvent =
  */
 export const signUpMachine = setup({
   types: {
+    // Child actors by id, so `snapshot.children.<id>` is typed as that machine.
+    children: {} as { strength: 'passwordStrengthMachine'; verifyEmail: 'verifyEmailMachine' },
     context: {} as SignUpContext,
     events: {} as SignUpEvent,
     output: {} as { user: User },
