@@ -213,25 +213,27 @@ async function measureHttp() {
       verdict: mark(sessionSolo.requestsPerSecond >= 10_000),
       note: loadNote(sessionSolo),
     });
-    row('argon2id verify, library, all cores', rate(argon2Library.verifiesPerSecond), {
+    // The ceiling of a sign-in is the raw verify rate of the library on every core: the server's
+    // own pool (workers at background priority, one per core) is listed beside it for reference.
+    row('argon2id verify, library, all cores (ceiling)', rate(argon2Library.verifiesPerSecond), {
       note: `m=${argon2.options.memoryCost} t=${argon2.options.timeCost} p=${argon2.options.parallelism}, ${HASHING_CONNECTIONS} in flight on the libuv pool`,
     });
-    row('argon2id verify, server gate (ceiling)', rate(argon2.verifiesPerSecond), {
-      ceiling: `${pct(argon2.verifiesPerSecond, argon2Library.verifiesPerSecond)} of all cores`,
-      note: `verifyPassword: ${argon2.hashConcurrency} at once (cores − 1), so requests keep a core`,
+    row('argon2id verify, server worker pool', rate(argon2.verifiesPerSecond), {
+      ceiling: `${pct(argon2.verifiesPerSecond, argon2Library.verifiesPerSecond)} of the library`,
+      note: `verifyPassword: ${argon2.hashConcurrency} workers at background priority (nice +${argon2.nice ?? '?'})`,
     });
     row('POST /auth/sign-in', rate(signIn.requestsPerSecond), {
       p50: ms(signIn.p50),
       p99: ms(signIn.p99),
-      ceiling: `${pct(signIn.requestsPerSecond, argon2.verifiesPerSecond)} of argon2`,
-      budget: '≥ 90 % of argon2',
-      verdict: mark(signIn.requestsPerSecond >= 0.9 * argon2.verifiesPerSecond),
+      ceiling: `${pct(signIn.requestsPerSecond, argon2Library.verifiesPerSecond)} of raw argon2`,
+      budget: '≥ 90 % of raw argon2',
+      verdict: mark(signIn.requestsPerSecond >= 0.9 * argon2Library.verifiesPerSecond),
       note: `${HASHING_CONNECTIONS} connections ${loadNote(signIn)}`,
     });
     row('POST /auth/sign-in, wrong password', rate(wrongPassword.requestsPerSecond), {
       p50: ms(wrongPassword.p50),
       p99: ms(wrongPassword.p99),
-      ceiling: `${pct(wrongPassword.requestsPerSecond, argon2.verifiesPerSecond)} of argon2`,
+      ceiling: `${pct(wrongPassword.requestsPerSecond, argon2Library.verifiesPerSecond)} of raw argon2`,
       note: `${HASHING_CONNECTIONS} connections, lockout lifted: every try is hashed ${JSON.stringify(wrongPassword.statusCodes)}`,
     });
     row('GET /auth/session during sign-ups', rate(sessionMixed.requestsPerSecond), {

@@ -2,10 +2,11 @@
  * The ceilings for `POST /auth/sign-in` in `npm run bench`: argon2id verifies per second with
  * `concurrency` verifies in flight, for `seconds`, either straight through the library on the
  * libuv thread pool (`library`) or through the server's own `verifyPassword` (`server`: same
- * parameters, gated to HASH_CONCURRENCY at once so request handling keeps a core).
+ * parameters, HASH_CONCURRENCY worker threads at background priority).
  * `node scripts/bench/argon2-verify.mjs <concurrency> <seconds> <library|server>` prints JSON.
  */
 import { verify } from '@node-rs/argon2';
+import { WORKER_NICE_INCREMENT } from '../../server/dist/security/background-priority.js';
 import {
   ARGON2_OPTIONS,
   HASH_CONCURRENCY,
@@ -40,5 +41,6 @@ process.stdout.write(
     mode,
     hashConcurrency: mode === 'library' ? concurrency : HASH_CONCURRENCY,
     options: ARGON2_OPTIONS,
+    nice: WORKER_NICE_INCREMENT,
   }),
 );

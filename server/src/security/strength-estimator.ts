@@ -2,12 +2,13 @@
  * @module Password strength (zxcvbn-ts) off the main thread. One estimate costs 5–60 ms of pure
  * CPU; run inline, a burst of sign-ups would stall every other request of the event loop (session
  * checks fell to 3 % of their solo rate in `npm run bench`). A small worker pool runs the same
- * core estimator; if the worker cannot start (e.g. core is not built yet), estimates run inline.
+ * core estimator at background priority; if the worker cannot start (e.g. core is not built yet), estimates run inline.
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { loadPasswordStrength, type PasswordContext, type PasswordStrength } from '@foyer/core';
+import { LOWER_THREAD_PRIORITY_SOURCE, WORKER_NICE_INCREMENT } from './background-priority.js';
 
 /** Estimates password strength, in a worker when it can. */
 export interface StrengthEstimator {
@@ -19,7 +20,8 @@ export interface StrengthEstimator {
 
 // A CommonJS script evaluated in the worker: imports the built @foyer/core by URL (handed over by
 // the main thread, so resolution does not depend on the working directory) and answers requests.
-const WORKER_SOURCE = `
+// It first lowers its thread's priority (./background-priority.ts), like the argon2 workers.
+const WORKER_SOURCE = `${LOWER_THREAD_PRIORITY_SOURCE}
 const { parentPort, workerData } = require('node:worker_threads');
 const ready = import(workerData.coreUrl).then((core) => core.loadPasswordStrength());
 parentPort.on('message', async ({ id, password, context }) => {
@@ -74,7 +76,11 @@ export function createStrengthEstimator({
   if (coreUrl) {
     for (let index = 0; index < size; index += 1) {
       // execArgv: [] — the host process's flags (test-runner conditions, --inspect) are not the worker's.
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { coreUrl }, execArgv: [] });
+      const worker = new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: { coreUrl, nice: WORKER_NICE_INCREMENT },
+        execArgv: [],
+      });
       worker.unref();
       worker.on('message', (message: { id: number; result?: PasswordStrength; error?: string }) => {
         const entry = pending.get(message.id);
