@@ -6,7 +6,7 @@
  */
 import type { Context } from 'hono';
 import Bowser from 'bowser';
-import { recentSessionsOfUser } from '../db/repositories/sessions.js';
+import { recentDevicesOfUser } from '../db/repositories/sessions.js';
 import { newDeviceEmail } from '../mail/security-templates.js';
 import { recordAuditEvent } from '../security/audit-log.js';
 import { clientIpPrefix } from '../security/client-address.js';
@@ -23,6 +23,20 @@ const DEVICE_HISTORY = 50;
  */
 export function deviceName(userAgent: string | null | undefined): string {
   if (!userAgent) return 'Unknown device';
+  let name = deviceNames.get(userAgent);
+  if (name === undefined) {
+    name = parseDeviceName(userAgent);
+    if (deviceNames.size >= DEVICE_NAME_CACHE) deviceNames.delete(deviceNames.keys().next().value as string);
+    deviceNames.set(userAgent, name);
+  }
+  return name;
+}
+
+/** User agents parsed lately: a handful of browsers make most traffic, and parsing one costs. */
+const deviceNames = new Map<string, string>();
+const DEVICE_NAME_CACHE = 500;
+
+function parseDeviceName(userAgent: string): string {
   const parsed = Bowser.parse(userAgent);
   const browser = parsed.browser.name || '';
   const os = parsed.os.name || '';
@@ -42,7 +56,7 @@ export async function noticeNewDevice(
   resetUrl: string,
 ): Promise<boolean> {
   try {
-    const history = await recentSessionsOfUser(ctx.db, user.id, DEVICE_HISTORY);
+    const history = await recentDevicesOfUser(ctx.db, user.id, DEVICE_HISTORY);
     if (history.length === 0) return false;
     const device = deviceName(c.req.header('user-agent'));
     const ipPrefix = clientIpPrefix(c);

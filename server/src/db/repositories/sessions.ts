@@ -96,19 +96,24 @@ export async function listLiveSessionsOfUser(db: Kysely<Database>, userId: strin
     .execute();
 }
 
-/** The user's most recent sessions, revoked or not: the device history a new sign-in is compared with. */
-export async function recentSessionsOfUser(
+/**
+ * The distinct (user agent, IP prefix) pairs of the user's `limit` most recent sessions: what a
+ * new-device check compares with. Distinct in SQL, so a user who always signs in from the same
+ * browser costs one row, not `limit`.
+ */
+export async function recentDevicesOfUser(
   db: Kysely<Database>,
   userId: string,
   limit: number,
-): Promise<Pick<SessionRow, 'id' | 'user_agent' | 'ip_prefix'>[]> {
-  return db
+): Promise<Pick<SessionRow, 'user_agent' | 'ip_prefix'>[]> {
+  const recent = db
     .selectFrom('sessions')
-    .select(['id', 'user_agent', 'ip_prefix'])
+    .select(['user_agent', 'ip_prefix'])
     .where('user_id', '=', userId)
     .orderBy('created_at', 'desc')
     .limit(limit)
-    .execute();
+    .as('recent');
+  return db.selectFrom(recent).select(['recent.user_agent', 'recent.ip_prefix']).distinct().execute();
 }
 
 /**
