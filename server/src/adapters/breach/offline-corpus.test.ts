@@ -5,9 +5,13 @@
  * (n / 2^64) is stated; a lower-cased match counts (`Password123` because of `password123`).
  */
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import {
+  buildOfflineCorpus,
   createOfflineCorpusBreachChecker,
+  defaultCorpusPath,
   loadOfflineCorpus,
   offlineCorpusFalsePositiveRate,
 } from './offline-corpus.js';
@@ -22,6 +26,23 @@ describe('offline breach corpus', () => {
     console.info(
       `offline corpus: ${corpus.size} entries, ${(corpus.bytes / 1e6).toFixed(1)} MB, built in ${Math.round(corpus.buildMs)} ms, FP rate ${offlineCorpusFalsePositiveRate(corpus.size).toExponential(1)}`,
     );
+  });
+
+  it('is built in a worker thread (the event loop stays free), the same as on the main thread', async () => {
+    const [inWorker, inline] = await Promise.all([
+      loadOfflineCorpus(),
+      buildOfflineCorpus(defaultCorpusPath(), { inWorker: false }),
+    ]);
+    expect(inWorker.builtIn).toBe('worker');
+    expect(inline.builtIn).toBe('main-thread');
+    expect(inWorker.size).toBe(inline.size);
+    const listed = gunzipSync(readFileSync(defaultCorpusPath())).toString('utf8').split('\n');
+    const sample = [
+      ...listed.filter((_, i) => i % 250 === 0),
+      ...Array.from({ length: 500 }, () => randomBytes(9).toString('base64url')),
+    ];
+    for (const password of sample) expect(inWorker.has(password), password).toBe(inline.has(password));
+    expect(sample.filter((password) => inWorker.has(password)).length).toBeGreaterThan(1000);
   });
 
   it('finds common breached passwords, case-sensitively and by their lower-cased form', async () => {
