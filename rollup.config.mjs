@@ -27,7 +27,7 @@ import esbuild from 'rollup-plugin-esbuild';
 export const BROWSER_CONDITIONS = ['foyer-source', 'browser', 'production', 'import', 'default'];
 
 /**
- * Drops the prose of the route table (`summary: '…'` in packages/core/src/contracts/routes.ts)
+ * Drops the prose of the route table (`summary: '…'` in packages/core/src/contracts/*.routes.ts)
  * from browser bundles: the client needs each route's method and path, not its documentation,
  * which the server and the API-docs generator read from the same file. A few KB gzip.
  * @returns {import('rollup').Plugin}
@@ -36,7 +36,7 @@ export function stripRouteDocs() {
   return {
     name: 'foyer-strip-route-docs',
     transform(code, id) {
-      if (!/[\\/]contracts[\\/]routes\.ts$/.test(id)) return null;
+      if (!/[\\/]contracts[\\/][\w-]+\.routes\.ts$/.test(id)) return null;
       // Keeps line breaks, so lines (and the existing source map) stay where they were.
       return { code: code.replace(/summary:(\s*)'(?:[^'\\]|\\.)*'/g, "summary:$1''"), map: null };
     },
