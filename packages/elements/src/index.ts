@@ -34,8 +34,8 @@ export { FoyerSignUp } from './sign-up/sign-up.component.js';
 export { FoyerVerifyEmail } from './verify-email/verify-email.component.js';
 export { FoyerElement, foyerStyles } from './internal/foyer-element.js';
 export { MachineController, type MachineSource, type MachineControllerOptions } from './internal/machine-controller.js';
+export { en } from './internal/en.messages.js';
 export {
-  en,
   registerMessages,
   messagesFor,
   errorMessage,

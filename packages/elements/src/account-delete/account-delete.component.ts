@@ -9,6 +9,10 @@ import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { MachineController, type MachineSource } from '../internal/machine-controller.js';
 import { errorMessage, messagesFor } from '../internal/messages.js';
 import { accountDeleteStyles } from './account-delete.styles.js';
+import { accountDeleteMessages } from './account-delete.messages.js';
+import { registerEnglish } from '../internal/messages.js';
+
+registerEnglish(accountDeleteMessages);
 
 /** The provided machine when none is given (see internal/auth-machines.ts). */
 const buildAccountDeletion = (s: MachineIo) =>

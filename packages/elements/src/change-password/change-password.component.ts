@@ -11,6 +11,10 @@ import { errorMessage, messagesFor } from '../internal/messages.js';
 import { renderNewPasswordField, strengthEventOf } from '../internal/new-password-field.js';
 import { FoyerPasswordMeter } from '../password-meter/password-meter.component.js';
 import { changePasswordStyles } from './change-password.styles.js';
+import { changePasswordMessages } from './change-password.messages.js';
+import { registerEnglish } from '../internal/messages.js';
+
+registerEnglish(changePasswordMessages);
 
 /** The provided machine when none is given (see internal/auth-machines.ts). */
 const buildChangePassword = (s: MachineIo) => provideChangePasswordMachine(securityActors(s));

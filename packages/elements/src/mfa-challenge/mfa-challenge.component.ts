@@ -12,6 +12,10 @@ import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { MachineController, type MachineSource } from '../internal/machine-controller.js';
 import { errorMessage, messagesFor } from '../internal/messages.js';
 import { mfaStyles } from './mfa-challenge.styles.js';
+import { mfaMessages } from '../internal/mfa.messages.js';
+import { registerEnglish } from '../internal/messages.js';
+
+registerEnglish({ mfa: mfaMessages });
 
 /** The provided machine when none is given (see internal/auth-machines.ts). */
 const buildMfaChallenge = (s: MachineIo) => provideMfaChallengeMachine(mfaActors(s), webauthnCeremonies);

@@ -12,6 +12,10 @@ import { errorMessage, messagesFor } from '../internal/messages.js';
 import { passkeysSupported } from '../internal/webauthn.js';
 import { mfaStyles } from '../mfa-challenge/mfa-challenge.styles.js';
 import type { FoyerStepUpRequiredDetail } from '../step-up/step-up.component.js';
+import { mfaMessages } from '../internal/mfa.messages.js';
+import { registerEnglish } from '../internal/messages.js';
+
+registerEnglish({ mfa: mfaMessages });
 
 /** The provided machine when none is given (see internal/auth-machines.ts). */
 const buildMfaSetup = (s: MachineIo) => provideMfaSetupMachine(mfaActors(s), webauthnCeremonies);

@@ -10,6 +10,10 @@ import { MachineController, type MachineSource } from '../internal/machine-contr
 import { errorMessage, messagesFor } from '../internal/messages.js';
 import { conditionalMediationAvailable, passkeysSupported } from '../internal/webauthn.js';
 import { mfaStyles } from '../mfa-challenge/mfa-challenge.styles.js';
+import { mfaMessages } from '../internal/mfa.messages.js';
+import { registerEnglish } from '../internal/messages.js';
+
+registerEnglish({ mfa: mfaMessages });
 
 /** The provided machine when none is given (see internal/auth-machines.ts). */
 const buildPasskey = (s: MachineIo) => providePasskeyMachine(mfaActors(s), webauthnCeremonies);

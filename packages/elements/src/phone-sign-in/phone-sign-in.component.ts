@@ -9,6 +9,10 @@ import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { MachineController, type MachineSource } from '../internal/machine-controller.js';
 import { errorMessage, messagesFor } from '../internal/messages.js';
 import { phoneSignInStyles } from './phone-sign-in.styles.js';
+import { phoneSignInMessages } from './phone-sign-in.messages.js';
+import { registerEnglish } from '../internal/messages.js';
+
+registerEnglish(phoneSignInMessages);
 
 /** The provided machine when none is given (see internal/auth-machines.ts). */
 const buildPhoneSignIn = (s: MachineIo) => providePhoneSignInMachine(s.actors(phoneEndpoints, phoneHttpActors));

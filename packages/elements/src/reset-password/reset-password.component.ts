@@ -12,6 +12,10 @@ import { errorMessage, messagesFor, type FoyerMessages } from '../internal/messa
 import { renderNewPasswordField, strengthEventOf } from '../internal/new-password-field.js';
 import { FoyerPasswordMeter } from '../password-meter/password-meter.component.js';
 import { resetPasswordStyles } from './reset-password.styles.js';
+import { resetPasswordMessages } from './reset-password.messages.js';
+import { registerEnglish } from '../internal/messages.js';
+
+registerEnglish(resetPasswordMessages);
 
 /** The provided machine when none is given (see internal/auth-machines.ts). */
 const buildResetPassword = (s: MachineIo) =>

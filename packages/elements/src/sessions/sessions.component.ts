@@ -8,6 +8,10 @@ import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { MachineController, type MachineSource } from '../internal/machine-controller.js';
 import { errorMessage, messagesFor, type FoyerMessages } from '../internal/messages.js';
 import { sessionsStyles } from './sessions.styles.js';
+import { sessionsMessages } from './sessions.messages.js';
+import { registerEnglish } from '../internal/messages.js';
+
+registerEnglish(sessionsMessages);
 
 /** The provided machine when none is given (see internal/auth-machines.ts). */
 const buildSessions = (s: MachineIo) => provideSessionsMachine(securityActors(s));

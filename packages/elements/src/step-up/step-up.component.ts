@@ -17,6 +17,10 @@ import { codeFieldTexts, renderCodeActions } from '../internal/second-factor-tem
 import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { errorMessage, messagesFor } from '../internal/messages.js';
 import { mfaStyles } from '../mfa-challenge/mfa-challenge.styles.js';
+import { mfaMessages } from '../internal/mfa.messages.js';
+import { registerEnglish } from '../internal/messages.js';
+
+registerEnglish({ mfa: mfaMessages });
 
 /** The provided machine when none is given (see internal/auth-machines.ts). */
 const buildStepUp = (s: MachineIo) => provideStepUpMachine(mfaActors(s), webauthnCeremonies);
