@@ -75,7 +75,8 @@ async function printSizes(entry) {
   ];
   const width = Math.max(...figures.map(([what]) => what.length));
   console.log('');
-  for (const [what, size, note] of figures) console.log(`${what.padEnd(width)}  ${size.padStart(8)} min+gzip  ${note}`);
+  for (const [what, size, note] of figures)
+    console.log(`${what.padEnd(width)}  ${size.padStart(8)} min+gzip  ${note}`.trimEnd());
 }
 
 main().catch((error) => {

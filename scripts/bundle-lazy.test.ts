@@ -89,6 +89,20 @@ describe('CDN bundle: a small loader, lean lazy chunks', { timeout: 180_000 }, (
     }
   });
 
+  it('a page with only <foyer-sessions> or <foyer-onboarding> does not download the auth widget', () => {
+    const widget =
+      /packages\/elements\/src\/(auth|sign-in|sign-up|verify-email)\/[\w-]+\.component\.ts$|credentials-form\.ts$/;
+    for (const entry of ['packages/elements/src/sessions/sessions.ts', 'packages/elements/src/onboarding.ts']) {
+      const chunk = [...chunks.values()].find((c) => c.facadeModuleId?.endsWith(entry));
+      expect(chunk, `a chunk for ${entry}`).toBeDefined();
+      const page = modulesOf(new Set([...staticClosure('foyer.js'), ...staticClosure(chunk!.fileName)]));
+      expect(
+        page.filter((id) => widget.test(id)),
+        `auth widget modules fetched with ${entry}`,
+      ).toEqual([]);
+    }
+  });
+
   it('keeps the zxcvbn dictionaries, the ALTCHA widget and @simplewebauthn/browser in lazy chunks the loader can reach', () => {
     const initial = staticClosure('foyer.js');
     for (const [name, pattern] of Object.entries(LAZY)) {
