@@ -1,6 +1,7 @@
 /**
- * The CDN bundle: `dist/foyer.js`, one self-registering ES module for hosts that load Foyer with
- * `<script type="module" src="/dist/foyer.js">`, plus lazy chunks in `dist/chunks/`.
+ * The CDN bundle: `dist/foyer.js`, a small autoloader for hosts that load Foyer with
+ * `<script type="module" src="/dist/foyer.js">`, plus the element chunks in `dist/chunks/` it
+ * imports when a tag first appears (packages/elements/src/autoload.ts).
  *
  * The build is split in two, each tool doing the one thing it is best at (scripts/build.mjs runs both):
  * - `tsc -b` compiles every workspace package (core, elements, server) to its own `dist/` — ES
@@ -11,8 +12,11 @@
  *   the `<script>` case: tree-shaken, Lit in production mode, minified with terser, code-split so
  *   that dynamic imports become `dist/chunks/*.js` fetched only when needed.
  *
- * Budget: dist/foyer.js + its static imports ≤ 30 KB min+gzip (`npm run bench` measures it).
+ * Budget: dist/foyer.js + its static imports ≤ 30 KB min+gzip; `npm run build` and `npm run bench`
+ * print it beside what a page with `<foyer-auth>` downloads before the widget renders.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'rollup';
 import { nodeResolve } from '@rollup/plugin-node-resolve';
 import replace from '@rollup/plugin-replace';
@@ -27,7 +31,7 @@ import esbuild from 'rollup-plugin-esbuild';
 export const BROWSER_CONDITIONS = ['foyer-source', 'browser', 'production', 'import', 'default'];
 
 /**
- * Drops the prose of the route table (`summary: '…'` in packages/core/src/contracts/routes.ts)
+ * Drops the prose of the route table (`summary: '…'` in packages/core/src/contracts/*.routes.ts)
  * from browser bundles: the client needs each route's method and path, not its documentation,
  * which the server and the API-docs generator read from the same file. A few KB gzip.
  * @returns {import('rollup').Plugin}
@@ -36,9 +40,33 @@ export function stripRouteDocs() {
   return {
     name: 'foyer-strip-route-docs',
     transform(code, id) {
-      if (!/[\\/]contracts[\\/]routes\.ts$/.test(id)) return null;
+      if (!/[\\/]contracts[\\/][\w-]+\.routes\.ts$/.test(id)) return null;
       // Keeps line breaks, so lines (and the existing source map) stay where they were.
       return { code: code.replace(/summary:(\s*)'(?:[^'\\]|\\.)*'/g, "summary:$1''"), map: null };
+    },
+  };
+}
+
+/**
+ * Avoids a request waterfall on lazy chunks (what Vite's preload helper does): rewrites every
+ * dynamic `import('./chunk.js')` of the output to
+ * `Promise.all([import('./chunk.js'), import('./shared-a.js'), …]).then((m) => m[0])`, the chunk
+ * together with the chunks it imports statically (Lit, XState, zod, core), so the browser requests
+ * them all at once instead of discovering them only once the chunk has arrived. Importing a module
+ * twice is free (one instance per URL), and the order of evaluation stays the module graph's.
+ * @returns {import('rollup').Plugin}
+ */
+export function preloadChunkImports() {
+  return {
+    name: 'foyer-preload-chunk-imports',
+    renderDynamicImport({ chunk, getTargetChunkImports }) {
+      const dependencies = (getTargetChunkImports?.() ?? [])
+        // `targetChunk.dependencies`: its static imports; the importer itself is loaded already.
+        .filter((imported) => imported.type === 'internal' && imported.fileName !== chunk.fileName)
+        .map((imported) => imported.resolvedImportPath); // already quoted
+      if (dependencies.length === 0) return null;
+      const preloads = dependencies.map((path) => `import(${path})`).join(',');
+      return { left: 'Promise.all([import(', right: `),${preloads}]).then((m) => m[0])` };
     },
   };
 }
@@ -63,6 +91,7 @@ export function browserPlugins({ minify = true } = {}) {
       exportConditions: BROWSER_CONDITIONS,
       extensions: ['.ts', '.mjs', '.js', '.json'],
     }),
+    preloadChunkImports(),
     minify &&
       terser({
         ecma: 2022,
@@ -85,9 +114,31 @@ function chunkName(chunk) {
   return name.replace(/[^a-zA-Z0-9_-]/g, '_');
 }
 
+const elementsSideEffects = new Set(
+  JSON.parse(readFileSync(new URL('packages/elements/package.json', import.meta.url), 'utf8'))
+    .sideEffects.filter((path) => path.startsWith('./src/'))
+    .map((path) => fileURLToPath(new URL(`packages/elements/${path.slice(2)}`, import.meta.url))),
+);
+
+/**
+ * The `sideEffects` of our own package.json files, for the modules our sources import relatively
+ * (esbuild resolves those, so node-resolve never applies the field to them): `@foyer/core` has
+ * none, `@foyer/elements` only its defining files. Without this, a barrel import
+ * (`../contracts/index.js`) keeps every contract module's schemas in whichever chunk imports it.
+ * @param {string} id
+ */
+export function workspaceSideEffects(id) {
+  const path = id.replace(/\\/g, '/');
+  if (path.includes('/packages/core/src/')) return false;
+  if (path.includes('/packages/elements/src/')) return elementsSideEffects.has(id);
+  return true;
+}
+
 export default defineConfig({
-  // packages/elements/src/index.ts defines every tag: importing the bundle registers the elements.
-  input: { foyer: 'packages/elements/src/index.ts' },
+  // The autoloader (packages/elements/src/autoload.ts): registers every tag lazily, defines none, and
+  // contains no Lit, XState or zod; each tag's chunk (the auth widget's four tags share one) loads
+  // when the tag first appears. npm's `@foyer/elements` (index.ts) still defines the widget at once.
+  input: { foyer: 'packages/elements/src/autoload.ts' },
   output: {
     dir: 'dist',
     format: 'es',
@@ -96,11 +147,11 @@ export default defineConfig({
     sourcemap: true,
   },
   plugins: browserPlugins(),
-  // The entry may export more than index.ts does, so code shared with lazy chunks stays in
-  // foyer.js itself (lazy chunks import it from there) instead of a second up-front request.
+  // The entry may export more than autoload.ts does, so code the loader shares with lazy chunks (the
+  // lazy and message registries) stays in foyer.js: one instance, no second up-front request.
   preserveEntrySignatures: 'allow-extension',
   // Lit and XState are written as side-effect-free modules; this keeps unused exports out.
-  treeshake: { preset: 'recommended' },
+  treeshake: { preset: 'recommended', moduleSideEffects: workspaceSideEffects },
   onwarn(warning, warn) {
     // Lit's and XState's `this` at module level in their own ESM builds is harmless.
     if (warning.code === 'THIS_IS_UNDEFINED') return;

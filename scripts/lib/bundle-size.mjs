@@ -40,3 +40,50 @@ export function chunkGraph(entry) {
 export function kb(bytes) {
   return `${(bytes / 1000).toFixed(1)} KB`;
 }
+
+/** The budget of the initial load: dist/foyer.js and its static imports, min+gzip. */
+export const INITIAL_BUDGET_BYTES = 30_000;
+
+/**
+ * What the CDN bundle costs a page, from the files in `dist/` (min+gzip, gzip -9 per file):
+ * - `initial`: dist/foyer.js (the autoloader) and its static imports — the budgeted figure;
+ * - `authPage`: a page with `<foyer-auth>`: the loader plus the auth widget chunk and every chunk it
+ *   imports statically (fetched in parallel by the loader), i.e. everything fetched before the
+ *   widget renders — the true cost of a sign-in page;
+ * - `lazy`: every other chunk the loader may fetch, each with the gzip of the file alone.
+ * @param {string} entry path of dist/foyer.js
+ */
+export function bundleReport(entry) {
+  const { initial, lazy } = chunkGraph(entry);
+  const widget = lazy.find((file) => /[\\/]auth-widget-[\w-]+\.js$/.test(file));
+  if (!widget) throw new Error(`no auth-widget chunk among the lazy chunks of ${entry}`);
+  const authPage = [...new Set([...initial, ...chunkGraph(widget).initial])];
+  const sum = (files) => files.reduce((total, file) => total + fileSize(file).gzip, 0);
+  return {
+    initial: { files: initial, gzip: sum(initial) },
+    authPage: { files: authPage, gzip: sum(authPage) },
+    lazy: lazy.map((file) => ({ file, ...fileSize(file), inAuthPage: authPage.includes(file) })),
+  };
+}
+
+/**
+ * `<foyer-sign-in>` alone: its defining module bundled on its own with the plugins of the CDN build
+ * (rollup + terser), the sum of gzip -9 of the chunks it loads up front. What an npm host that
+ * imports only `@foyer/elements/sign-in/sign-in` ships for it.
+ * @param {{ rollup: typeof import('rollup').rollup, plugins: import('rollup').Plugin[], input?: string }} options
+ */
+export async function measureAlone({ rollup, plugins, input = 'packages/elements/src/sign-in/sign-in.ts' }) {
+  const bundle = await rollup({ input, plugins, onwarn: () => {} });
+  const { output } = await bundle.generate({ format: 'es', dir: 'dist-bench' });
+  await bundle.close();
+  const entry = output.find((chunk) => chunk.type === 'chunk' && chunk.isEntry);
+  const byName = new Map(output.map((chunk) => [chunk.fileName, chunk]));
+  const seen = new Set();
+  const visit = (chunk) => {
+    if (seen.has(chunk.fileName)) return;
+    seen.add(chunk.fileName);
+    for (const name of chunk.imports) visit(byName.get(name));
+  };
+  visit(entry);
+  return [...seen].reduce((sum, name) => sum + gzipSync(byName.get(name).code, { level: 9 }).length, 0);
+}

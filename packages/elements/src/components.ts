@@ -4,8 +4,8 @@
  */
 export { FoyerElement, foyerStyles } from './internal/foyer-element.js';
 export { MachineController, type MachineSource, type MachineControllerOptions } from './internal/machine-controller.js';
+export { en } from './internal/en.messages.js';
 export {
-  en,
   registerMessages,
   messagesFor,
   errorMessage,

@@ -7,22 +7,12 @@
  * `@foyer/elements/mfa`, `@foyer/elements/onboarding`) to define it eagerly, and
  * `@foyer/elements/components` for the classes without defining anything.
  */
-import './verify-email/verify-email.js';
-import './sign-in/sign-in.js';
-import './sign-up/sign-up.js';
-import './auth/auth.js';
-import { registerLazyElements } from './internal/lazy-elements.js';
+import './auth-widget.js';
+import { autoloadStandaloneElements } from './internal/lazy-standalone.js';
 import { autoloadMfaElements } from './internal/lazy-mfa.js';
 import { autoloadOnboardingElements } from './internal/lazy-onboarding.js';
 
-registerLazyElements(['foyer-captcha'], () => import('./captcha/captcha.js'));
-registerLazyElements(['foyer-password-meter'], () => import('./password-meter/password-meter.js'));
-registerLazyElements(['foyer-change-password'], () => import('./change-password/change-password.js'));
-registerLazyElements(['foyer-reset-password'], () => import('./reset-password/reset-password.js'));
-registerLazyElements(['foyer-sessions'], () => import('./sessions/sessions.js'));
-registerLazyElements(['foyer-social-buttons'], () => import('./social-buttons/social-buttons.js'));
-registerLazyElements(['foyer-phone-sign-in'], () => import('./phone-sign-in/phone-sign-in.js'));
-registerLazyElements(['foyer-account-delete'], () => import('./account-delete/account-delete.js'));
+autoloadStandaloneElements();
 autoloadMfaElements();
 autoloadOnboardingElements();
 
@@ -34,8 +24,8 @@ export { FoyerSignUp } from './sign-up/sign-up.component.js';
 export { FoyerVerifyEmail } from './verify-email/verify-email.component.js';
 export { FoyerElement, foyerStyles } from './internal/foyer-element.js';
 export { MachineController, type MachineSource, type MachineControllerOptions } from './internal/machine-controller.js';
+export { en } from './internal/en.messages.js';
 export {
-  en,
   registerMessages,
   messagesFor,
   errorMessage,

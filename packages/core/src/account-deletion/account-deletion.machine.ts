@@ -4,7 +4,7 @@
  * confirmation by typing `DELETE` or the account's email, then the deletion.
  */
 import { assertEvent, assign, setup } from 'xstate';
-import { authActorPlaceholders } from '../actors/auth.actors.js';
+import { authActorPlaceholders, type AuthActors } from '../actors/auth.actors.js';
 import { errorOfEvent, type FoyerErrorBody } from '../errors.js';
 
 /** Input of {@link accountDeletionMachine}. */
@@ -153,3 +153,15 @@ export const accountDeletionMachine = setup({
     done: { type: 'final' },
   },
 });
+
+/**
+ * The account-deletion machine with its I/O.
+ *
+ * @example
+ * const accountDeletion = provideAccountDeletionMachine(accountDeletionHttpActors(client));
+ */
+export function provideAccountDeletionMachine(actors: Pick<AuthActors, 'requestAccountDeletion' | 'deleteAccount'>) {
+  return accountDeletionMachine.provide({
+    actors: { requestAccountDeletion: actors.requestAccountDeletion, deleteAccount: actors.deleteAccount },
+  });
+}

@@ -4,7 +4,13 @@
  * signed in.
  */
 import { assign, setup } from 'xstate';
-import { authActorPlaceholders } from '../actors/auth.actors.js';
+import { authActorPlaceholders, type AuthActors, type PasskeyCeremonyActors } from '../actors/auth.actors.js';
+import { provideMfaChallengeMachine } from '../mfa-challenge/mfa-challenge.machine.js';
+import { provideSignInMachine } from '../sign-in/sign-in.machine.js';
+import { provideSignUpMachine } from '../sign-up/sign-up.machine.js';
+import { provideResetPasswordMachine } from '../reset-password/reset-password.machine.js';
+import type { SignInMachineActors } from '../sign-in/sign-in.machine.js';
+import type { ResetPasswordMachineActors } from '../reset-password/reset-password.machine.js';
 import type { MfaMethod, User } from '../contracts/index.js';
 import { errorOfEvent, type FoyerErrorBody } from '../errors.js';
 import { mfaChallengeMachine } from '../mfa-challenge/mfa-challenge.machine.js';
@@ -189,3 +195,27 @@ export const authMachine = setup({
     },
   },
 });
+
+/** What {@link provideAuthMachine} needs. */
+export type AuthMachineActors = Pick<AuthActors, 'getSession' | 'signOut' | 'signUp'> &
+  SignInMachineActors &
+  ResetPasswordMachineActors;
+
+/**
+ * The auth widget's machine with every child it can show (sign-in, sign-up, reset, second factor).
+ *
+ * @example
+ * const auth = provideAuthMachine({ ...authHttpActors(client), ...securityHttpActors(client), ...mfaHttpActors(client) });
+ */
+export function provideAuthMachine(actors: AuthMachineActors, ceremonies: Partial<PasskeyCeremonyActors> = {}) {
+  return authMachine.provide({
+    actors: {
+      getSession: actors.getSession,
+      signOut: actors.signOut,
+      mfaChallengeMachine: provideMfaChallengeMachine(actors, ceremonies),
+      signInMachine: provideSignInMachine(actors, ceremonies),
+      signUpMachine: provideSignUpMachine(actors),
+      resetPasswordMachine: provideResetPasswordMachine(actors, ceremonies),
+    },
+  });
+}

@@ -4,7 +4,7 @@
  * with a since-breached password leads to.
  */
 import { assertEvent, assign, sendTo, setup } from 'xstate';
-import { authActorPlaceholders } from '../actors/auth.actors.js';
+import { authActorPlaceholders, type AuthActors } from '../actors/auth.actors.js';
 import { changePasswordRequestSchema, fieldErrorsOf } from '../contracts/index.js';
 import { errorOfEvent, type FoyerErrorBody } from '../errors.js';
 import { isPasswordAcceptable, passwordStrengthMachine } from '../password-strength/password-strength.machine.js';
@@ -128,3 +128,13 @@ export const changePasswordMachine = setup({
     skipped: { type: 'final' },
   },
 });
+
+/**
+ * The change-password machine with its I/O.
+ *
+ * @example
+ * const changePassword = provideChangePasswordMachine(securityHttpActors(client));
+ */
+export function provideChangePasswordMachine(actors: Pick<AuthActors, 'changePassword'>) {
+  return changePasswordMachine.provide({ actors: { changePassword: actors.changePassword } });
+}

@@ -5,7 +5,12 @@
  * pending sign-in that expired or died sends the person back to the password (`expired`).
  */
 import { assertEvent, assign, setup } from 'xstate';
-import { authActorPlaceholders, passkeyCeremonyPlaceholders } from '../actors/auth.actors.js';
+import {
+  authActorPlaceholders,
+  passkeyCeremonyPlaceholders,
+  type AuthActors,
+  type PasskeyCeremonyActors,
+} from '../actors/auth.actors.js';
 import { type MfaMethod, type User } from '../contracts/index.js';
 import { errorOfEvent, type FoyerErrorBody } from '../errors.js';
 import { codeFieldErrors, isCeremonyCancelled, secondFactorRefusal } from '../second-factor/second-factor-answers.js';
@@ -207,3 +212,23 @@ export const mfaChallengeMachine = setup({
   },
   output: ({ context }) => ({ user: context.user as User }),
 });
+
+/**
+ * The second-factor machine of a pending sign-in with its I/O and the WebAuthn ceremony.
+ *
+ * @example
+ * const mfaChallenge = provideMfaChallengeMachine(mfaHttpActors(client), webauthnCeremonies);
+ */
+export function provideMfaChallengeMachine(
+  actors: Pick<AuthActors, 'verifyMfa' | 'sendMfaSms' | 'passkeyAuthenticateOptions'>,
+  ceremonies: Partial<PasskeyCeremonyActors> = {},
+) {
+  return mfaChallengeMachine.provide({
+    actors: {
+      verifyMfa: actors.verifyMfa,
+      sendMfaSms: actors.sendMfaSms,
+      passkeyAuthenticateOptions: actors.passkeyAuthenticateOptions,
+      webauthnAuthenticate: ceremonies.webauthnAuthenticate ?? passkeyCeremonyPlaceholders.webauthnAuthenticate,
+    },
+  });
+}

@@ -6,7 +6,12 @@
  * `stepUp.cancel`.
  */
 import { assertEvent, assign, setup } from 'xstate';
-import { authActorPlaceholders, passkeyCeremonyPlaceholders } from '../actors/auth.actors.js';
+import {
+  authActorPlaceholders,
+  passkeyCeremonyPlaceholders,
+  type AuthActors,
+  type PasskeyCeremonyActors,
+} from '../actors/auth.actors.js';
 import {
   codeSchema,
   type MfaFactor,
@@ -240,3 +245,34 @@ export const mfaSetupMachine = setup({
     },
   },
 });
+
+/**
+ * The MFA settings machine with its I/O and the WebAuthn registration ceremony.
+ *
+ * @example
+ * const mfaSetup = provideMfaSetupMachine(mfaHttpActors(client), webauthnCeremonies);
+ */
+export function provideMfaSetupMachine(
+  actors: Pick<
+    AuthActors,
+    | 'listMfaFactors'
+    | 'setupTotp'
+    | 'confirmTotp'
+    | 'removeMfaFactor'
+    | 'passkeyRegisterOptions'
+    | 'passkeyRegisterVerify'
+  >,
+  ceremonies: Partial<PasskeyCeremonyActors> = {},
+) {
+  return mfaSetupMachine.provide({
+    actors: {
+      listMfaFactors: actors.listMfaFactors,
+      setupTotp: actors.setupTotp,
+      confirmTotp: actors.confirmTotp,
+      removeMfaFactor: actors.removeMfaFactor,
+      passkeyRegisterOptions: actors.passkeyRegisterOptions,
+      passkeyRegisterVerify: actors.passkeyRegisterVerify,
+      webauthnRegister: ceremonies.webauthnRegister ?? passkeyCeremonyPlaceholders.webauthnRegister,
+    },
+  });
+}

@@ -5,7 +5,12 @@
  * it with a dynamic `import('@simplewebauthn/browser')`. A dismissed prompt is not an error.
  */
 import { assign, setup } from 'xstate';
-import { authActorPlaceholders, passkeyCeremonyPlaceholders } from '../actors/auth.actors.js';
+import {
+  authActorPlaceholders,
+  passkeyCeremonyPlaceholders,
+  type AuthActors,
+  type PasskeyCeremonyActors,
+} from '../actors/auth.actors.js';
 import type { MfaFactor, User, WebauthnOptions } from '../contracts/index.js';
 import { errorOfEvent, isFoyerError, type FoyerErrorBody } from '../errors.js';
 
@@ -162,3 +167,28 @@ export const passkeyMachine = setup({
           ...(context.recoveryCodes ? { recoveryCodes: context.recoveryCodes } : {}),
         },
 });
+
+/**
+ * The passkey machine (register, sign in) with its I/O and the WebAuthn ceremonies.
+ *
+ * @example
+ * const passkey = providePasskeyMachine(mfaHttpActors(client), webauthnCeremonies);
+ */
+export function providePasskeyMachine(
+  actors: Pick<
+    AuthActors,
+    'passkeyRegisterOptions' | 'passkeyRegisterVerify' | 'passkeyAuthenticateOptions' | 'passkeyAuthenticateVerify'
+  >,
+  ceremonies: Partial<PasskeyCeremonyActors> = {},
+) {
+  return passkeyMachine.provide({
+    actors: {
+      passkeyRegisterOptions: actors.passkeyRegisterOptions,
+      passkeyRegisterVerify: actors.passkeyRegisterVerify,
+      passkeyAuthenticateOptions: actors.passkeyAuthenticateOptions,
+      passkeyAuthenticateVerify: actors.passkeyAuthenticateVerify,
+      webauthnRegister: ceremonies.webauthnRegister ?? passkeyCeremonyPlaceholders.webauthnRegister,
+      webauthnAuthenticate: ceremonies.webauthnAuthenticate ?? passkeyCeremonyPlaceholders.webauthnAuthenticate,
+    },
+  });
+}

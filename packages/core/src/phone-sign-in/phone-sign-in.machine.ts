@@ -4,7 +4,7 @@
  * `{mfaRequired, factors}` for accounts with MFA) is the machine's output.
  */
 import { assertEvent, assign, setup } from 'xstate';
-import { authActorPlaceholders } from '../actors/auth.actors.js';
+import { authActorPlaceholders, type AuthActors } from '../actors/auth.actors.js';
 import { codeSchema, fieldErrorsOf, phoneStartRequestSchema, type SignInResponse } from '../contracts/index.js';
 import { errorOfEvent, type FoyerErrorBody } from '../errors.js';
 
@@ -154,3 +154,15 @@ export const phoneSignInMachine = setup({
     mfaRequired: { type: 'final' },
   },
 });
+
+/**
+ * The phone sign-in machine with its I/O.
+ *
+ * @example
+ * const phoneSignIn = providePhoneSignInMachine(phoneHttpActors(client));
+ */
+export function providePhoneSignInMachine(actors: Pick<AuthActors, 'startPhoneSignIn' | 'verifyPhoneSignIn'>) {
+  return phoneSignInMachine.provide({
+    actors: { startPhoneSignIn: actors.startPhoneSignIn, verifyPhoneSignIn: actors.verifyPhoneSignIn },
+  });
+}

@@ -5,7 +5,8 @@
  * second factor (`mfaRequired`, child `mfaChallenge`).
  */
 import { assertEvent, assign, sendTo, setup } from 'xstate';
-import { authActorPlaceholders } from '../actors/auth.actors.js';
+import { authActorPlaceholders, type AuthActors, type PasskeyCeremonyActors } from '../actors/auth.actors.js';
+import { provideMfaChallengeMachine } from '../mfa-challenge/mfa-challenge.machine.js';
 import { codeSchema, emailSchema, fieldErrorsOf, passwordSchema, type User } from '../contracts/index.js';
 import { errorOfEvent, type FoyerErrorBody } from '../errors.js';
 import { passwordErrorFields } from '../password-strength/password-error-fields.js';
@@ -203,4 +204,27 @@ function resetErrors(context: ResetPasswordContext, event: ResetPasswordEvent): 
   if (!password.success) fields.password = fieldErrorsOf(password.error)['_'] ?? 'Choose a new password.';
   else if (context.passwordAcceptable === false) fields.password = 'Choose a stronger password.';
   return fields;
+}
+
+/** What {@link provideResetPasswordMachine} needs. */
+export type ResetPasswordMachineActors = Pick<AuthActors, 'forgotPassword' | 'resetPassword'> &
+  Parameters<typeof provideMfaChallengeMachine>[0];
+
+/**
+ * The password-reset machine with its second-factor child.
+ *
+ * @example
+ * const resetPassword = provideResetPasswordMachine({ ...securityHttpActors(client), ...mfaHttpActors(client) });
+ */
+export function provideResetPasswordMachine(
+  actors: ResetPasswordMachineActors,
+  ceremonies: Partial<PasskeyCeremonyActors> = {},
+) {
+  return resetPasswordMachine.provide({
+    actors: {
+      forgotPassword: actors.forgotPassword,
+      resetPassword: actors.resetPassword,
+      mfaChallengeMachine: provideMfaChallengeMachine(actors, ceremonies),
+    },
+  });
 }

@@ -1,6 +1,6 @@
 /** @module The signed-in user's sessions and devices: list them, revoke one, revoke all others. */
 import { assertEvent, assign, setup } from 'xstate';
-import { authActorPlaceholders } from '../actors/auth.actors.js';
+import { authActorPlaceholders, type AuthActors } from '../actors/auth.actors.js';
 import type { SessionInfo } from '../contracts/index.js';
 import { errorOfEvent, type FoyerErrorBody } from '../errors.js';
 
@@ -84,3 +84,21 @@ export const sessionsMachine = setup({
     },
   },
 });
+
+/**
+ * The sessions machine with its I/O.
+ *
+ * @example
+ * const sessions = provideSessionsMachine(securityHttpActors(client));
+ */
+export function provideSessionsMachine(
+  actors: Pick<AuthActors, 'listSessions' | 'revokeSession' | 'revokeOtherSessions'>,
+) {
+  return sessionsMachine.provide({
+    actors: {
+      listSessions: actors.listSessions,
+      revokeSession: actors.revokeSession,
+      revokeOtherSessions: actors.revokeOtherSessions,
+    },
+  });
+}

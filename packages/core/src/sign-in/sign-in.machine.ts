@@ -4,7 +4,10 @@
  * into verification), and a password found in a breach since (continues into a password change).
  */
 import { assertEvent, assign, setup } from 'xstate';
-import { authActorPlaceholders } from '../actors/auth.actors.js';
+import { authActorPlaceholders, type AuthActors, type PasskeyCeremonyActors } from '../actors/auth.actors.js';
+import { provideVerifyEmailMachine } from '../verify-email/verify-email.machine.js';
+import { provideChangePasswordMachine } from '../change-password/change-password.machine.js';
+import { provideMfaChallengeMachine } from '../mfa-challenge/mfa-challenge.machine.js';
 import { changePasswordMachine } from '../change-password/change-password.machine.js';
 import { fieldErrorsOf, signInRequestSchema, type CaptchaRequiredDetails, type User } from '../contracts/index.js';
 import { errorOfEvent, type FoyerErrorBody } from '../errors.js';
@@ -242,3 +245,24 @@ export const signInMachine = setup({
   },
   output: ({ context }) => ({ user: context.user as User }),
 });
+
+/** What {@link provideSignInMachine} needs. */
+export type SignInMachineActors = Pick<AuthActors, 'signIn' | 'verifyEmail' | 'resendVerification' | 'changePassword'> &
+  Parameters<typeof provideMfaChallengeMachine>[0];
+
+/**
+ * The sign-in machine with its children (verification, forced password change, second factor).
+ *
+ * @example
+ * const signIn = provideSignInMachine({ ...authHttpActors(client), ...securityHttpActors(client), ...mfaHttpActors(client) });
+ */
+export function provideSignInMachine(actors: SignInMachineActors, ceremonies: Partial<PasskeyCeremonyActors> = {}) {
+  return signInMachine.provide({
+    actors: {
+      signIn: actors.signIn,
+      verifyEmailMachine: provideVerifyEmailMachine(actors),
+      changePasswordMachine: provideChangePasswordMachine(actors),
+      mfaChallengeMachine: provideMfaChallengeMachine(actors, ceremonies),
+    },
+  });
+}

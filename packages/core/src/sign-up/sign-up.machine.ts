@@ -4,7 +4,8 @@
  * verified and signed in.
  */
 import { assertEvent, assign, sendTo, setup } from 'xstate';
-import { authActorPlaceholders } from '../actors/auth.actors.js';
+import { authActorPlaceholders, type AuthActors } from '../actors/auth.actors.js';
+import { provideVerifyEmailMachine } from '../verify-email/verify-email.machine.js';
 import { fieldErrorsOf, signUpRequestSchema, type CaptchaRequiredDetails, type User } from '../contracts/index.js';
 import { errorOfEvent, type FoyerErrorBody } from '../errors.js';
 import { passwordErrorFields } from '../password-strength/password-error-fields.js';
@@ -163,3 +164,15 @@ export const signUpMachine = setup({
   },
   output: ({ context }) => ({ user: context.user as User }),
 });
+
+/**
+ * The sign-up machine with its verification child.
+ *
+ * @example
+ * const signUp = provideSignUpMachine(authHttpActors(client));
+ */
+export function provideSignUpMachine(actors: Pick<AuthActors, 'signUp' | 'verifyEmail' | 'resendVerification'>) {
+  return signUpMachine.provide({
+    actors: { signUp: actors.signUp, verifyEmailMachine: provideVerifyEmailMachine(actors) },
+  });
+}

@@ -5,7 +5,12 @@
  * `{ stepUpUntil }` so the caller retries the action. `cancel` ends it with `null`.
  */
 import { assertEvent, assign, setup } from 'xstate';
-import { authActorPlaceholders, passkeyCeremonyPlaceholders } from '../actors/auth.actors.js';
+import {
+  authActorPlaceholders,
+  passkeyCeremonyPlaceholders,
+  type AuthActors,
+  type PasskeyCeremonyActors,
+} from '../actors/auth.actors.js';
 import { type StepUpMethod } from '../contracts/index.js';
 import { errorOfEvent, type FoyerErrorBody } from '../errors.js';
 import { codeFieldErrors, isCeremonyCancelled, secondFactorRefusal } from '../second-factor/second-factor-answers.js';
@@ -198,3 +203,23 @@ export const stepUpMachine = setup({
   },
   output: ({ context }) => (context.stepUpUntil ? { stepUpUntil: context.stepUpUntil } : null),
 });
+
+/**
+ * The step-up machine with its I/O and the WebAuthn ceremony.
+ *
+ * @example
+ * const stepUp = provideStepUpMachine(mfaHttpActors(client), webauthnCeremonies);
+ */
+export function provideStepUpMachine(
+  actors: Pick<AuthActors, 'stepUp' | 'sendMfaSms' | 'passkeyAuthenticateOptions'>,
+  ceremonies: Partial<PasskeyCeremonyActors> = {},
+) {
+  return stepUpMachine.provide({
+    actors: {
+      stepUp: actors.stepUp,
+      sendMfaSms: actors.sendMfaSms,
+      passkeyAuthenticateOptions: actors.passkeyAuthenticateOptions,
+      webauthnAuthenticate: ceremonies.webauthnAuthenticate ?? passkeyCeremonyPlaceholders.webauthnAuthenticate,
+    },
+  });
+}

@@ -3,7 +3,7 @@
  * for a new one. Used on its own and as a child of the sign-up and sign-in machines.
  */
 import { assertEvent, assign, setup } from 'xstate';
-import { authActorPlaceholders } from '../actors/auth.actors.js';
+import { authActorPlaceholders, type AuthActors } from '../actors/auth.actors.js';
 import { codeSchema, fieldErrorsOf, type User } from '../contracts/index.js';
 import { toErrorBody, type FoyerErrorBody } from '../errors.js';
 
@@ -124,3 +124,15 @@ export const verifyEmailMachine = setup({
   },
   output: ({ context }) => ({ user: context.user as User }),
 });
+
+/**
+ * The verification machine with its I/O.
+ *
+ * @example
+ * const verifyEmail = provideVerifyEmailMachine(authHttpActors(client));
+ */
+export function provideVerifyEmailMachine(actors: Pick<AuthActors, 'verifyEmail' | 'resendVerification'>) {
+  return verifyEmailMachine.provide({
+    actors: { verifyEmail: actors.verifyEmail, resendVerification: actors.resendVerification },
+  });
+}

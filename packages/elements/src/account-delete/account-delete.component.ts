@@ -2,12 +2,21 @@
 import { DELETION_CONFIRMATION_WORD, type accountDeletionMachine, type FoyerClient } from '@foyer/core';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { SnapshotFrom } from 'xstate';
-import { authMachinesFor } from '../internal/auth-machines.js';
+import { providedMachine, type MachineIo } from '../internal/auth-machines.js';
+import { accountDeletionEndpoints, accountDeletionHttpActors, provideAccountDeletionMachine } from '@foyer/core';
 import { renderField } from '../internal/field.js';
 import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { MachineController, type MachineSource } from '../internal/machine-controller.js';
 import { errorMessage, messagesFor } from '../internal/messages.js';
 import { accountDeleteStyles } from './account-delete.styles.js';
+import { accountDeleteMessages } from './account-delete.messages.js';
+import { registerEnglish } from '../internal/messages.js';
+
+registerEnglish(accountDeleteMessages);
+
+/** The provided machine when none is given (see internal/auth-machines.ts). */
+const buildAccountDeletion = (s: MachineIo) =>
+  provideAccountDeletionMachine(s.actors(accountDeletionEndpoints, accountDeletionHttpActors));
 
 type AccountDeletionLogic = typeof accountDeletionMachine;
 type AccountDeletionSnapshot = SnapshotFrom<AccountDeletionLogic>;
@@ -93,7 +102,7 @@ export class FoyerAccountDelete extends FoyerElement {
   }
 
   #source(): MachineSource<AccountDeletionLogic> {
-    const logic = this.logic ?? authMachinesFor(this.client, this.apiBase).accountDeletion;
+    const logic = this.logic ?? providedMachine(this.client, this.apiBase, buildAccountDeletion);
     return { logic, input: { email: this.email, exportUrl: `${this.apiBase.replace(/\/+$/, '')}/account/export` } };
   }
 

@@ -9,7 +9,9 @@ import type {
 } from '@foyer/core';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { ActorRefFrom, SnapshotFrom } from 'xstate';
-import { authMachinesFor } from '../internal/auth-machines.js';
+import { providedMachine, type MachineIo, credentialActors } from '../internal/auth-machines.js';
+import { provideAuthMachine } from '@foyer/core';
+import { webauthnCeremonies } from '../internal/webauthn.js';
 import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { definedElement } from '../internal/lazy-elements.js';
 import { MachineController, type MachineSource } from '../internal/machine-controller.js';
@@ -19,6 +21,9 @@ import { FoyerSignIn } from '../sign-in/sign-in.component.js';
 import { FoyerSignUp } from '../sign-up/sign-up.component.js';
 import { authStyles } from './auth.styles.js';
 import { isOAuthLinkPending } from '../social-buttons/oauth-return.js';
+
+/** The provided machine when none is given (see internal/auth-machines.ts). */
+const buildAuth = (s: MachineIo) => provideAuthMachine(credentialActors(s), webauthnCeremonies);
 
 type AuthLogic = typeof authMachine;
 type AuthSnapshot = SnapshotFrom<AuthLogic>;
@@ -148,7 +153,7 @@ export class FoyerAuth extends FoyerElement {
   }
 
   #source(): MachineSource<AuthLogic> {
-    const logic = this.logic ?? authMachinesFor(this.client, this.apiBase).auth;
+    const logic = this.logic ?? providedMachine(this.client, this.apiBase, buildAuth);
     // Back from a provider that needs the password once to link: the sign-in form is where to type it.
     const signUp = this.view === 'sign-up' && !(this.providers && isOAuthLinkPending());
     return { logic, input: { initialView: signUp ? 'signUp' : 'signIn' } };

@@ -3,6 +3,10 @@ import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'l
 import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { messagesFor } from '../internal/messages.js';
 import { captchaStyles } from './captcha.styles.js';
+import { captchaMessages } from './captcha.messages.js';
+import { registerEnglish } from '../internal/messages.js';
+
+registerEnglish(captchaMessages);
 
 /** The CAPTCHA services `<foyer-captcha>` can show. */
 export type CaptchaProvider = 'altcha' | 'turnstile' | 'hcaptcha';

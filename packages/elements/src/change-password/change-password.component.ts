@@ -2,7 +2,8 @@
 import type { changePasswordMachine, FoyerClient, passwordStrengthMachine } from '@foyer/core';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { ActorRefFrom, SnapshotFrom } from 'xstate';
-import { authMachinesFor } from '../internal/auth-machines.js';
+import { providedMachine, type MachineIo, securityActors } from '../internal/auth-machines.js';
+import { provideChangePasswordMachine } from '@foyer/core';
 import { renderField } from '../internal/field.js';
 import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { MachineController, type MachineSource } from '../internal/machine-controller.js';
@@ -10,6 +11,13 @@ import { errorMessage, messagesFor } from '../internal/messages.js';
 import { renderNewPasswordField, strengthEventOf } from '../internal/new-password-field.js';
 import { FoyerPasswordMeter } from '../password-meter/password-meter.component.js';
 import { changePasswordStyles } from './change-password.styles.js';
+import { changePasswordMessages } from './change-password.messages.js';
+import { registerEnglish } from '../internal/messages.js';
+
+registerEnglish(changePasswordMessages);
+
+/** The provided machine when none is given (see internal/auth-machines.ts). */
+const buildChangePassword = (s: MachineIo) => provideChangePasswordMachine(securityActors(s));
 
 type ChangePasswordLogic = typeof changePasswordMachine;
 type ChangePasswordSnapshot = SnapshotFrom<ChangePasswordLogic>;
@@ -100,7 +108,7 @@ export class FoyerChangePassword extends FoyerElement {
 
   #source(): MachineSource<ChangePasswordLogic> {
     if (this.actor) return { actor: this.actor };
-    const logic = this.logic ?? authMachinesFor(this.client, this.apiBase).changePassword;
+    const logic = this.logic ?? providedMachine(this.client, this.apiBase, buildChangePassword);
     return { logic, input: { email: this.email, required: this.required } };
   }
 

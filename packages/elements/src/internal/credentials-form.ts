@@ -4,7 +4,6 @@
  * context, so one class renders both and the subclasses only pick machine and texts.
  */
 import type {
-  AuthMachines,
   changePasswordMachine,
   FoyerClient,
   passwordStrengthMachine,
@@ -19,7 +18,6 @@ import type { FoyerChangePassword } from '../change-password/change-password.com
 import type { FoyerResetPassword } from '../reset-password/reset-password.component.js';
 import { FoyerVerifyEmail } from '../verify-email/verify-email.component.js';
 import type { mfaChallengeMachine } from '@foyer/core';
-import { authMachinesFor } from './auth-machines.js';
 import { renderField } from './field.js';
 import { FoyerElement, foyerStyles } from './foyer-element.js';
 import { definedElement } from './lazy-elements.js';
@@ -58,7 +56,8 @@ export interface CredentialsFormConfig {
   passwordAutocomplete: 'current-password' | 'new-password';
   passwordHint: (t: FoyerMessages) => string | undefined;
   completeEvent: 'foyer-sign-in-complete' | 'foyer-sign-up-complete';
-  logic: (machines: AuthMachines) => CredentialsLogic;
+  /** The provided machine when none is given: `signInMachineFor` or `signUpMachineFor` (internal/auth-machines.ts). */
+  logic: (client: FoyerClient | undefined, apiBase: string | null | undefined) => CredentialsLogic;
   /** Show the live strength meter under the password (sign-up). */
   strengthMeter: boolean;
   /** Offer "Forgot your password?" (sign-in). */
@@ -215,7 +214,7 @@ export abstract class FoyerCredentialsForm extends FoyerElement {
 
   #source(): MachineSource<CredentialsLogic> {
     if (this.actor) return { actor: this.actor };
-    const logic = this.logic ?? this.config.logic(authMachinesFor(this.client, this.apiBase));
+    const logic = this.logic ?? this.config.logic(this.client, this.apiBase);
     return { logic, input: this.machineInput() };
   }
 

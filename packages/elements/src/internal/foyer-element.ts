@@ -5,6 +5,10 @@
 import { css, LitElement, type PropertyDeclarations } from 'lit';
 import { DEFAULT_LOCALE } from './messages.js';
 import { loadElementsIn, registerLazyElements } from './lazy-elements.js';
+import { baseMessages } from './base.messages.js';
+import { registerEnglish } from './messages.js';
+
+registerEnglish(baseMessages);
 
 /**
  * Design tokens and the few rules every element shares. Defaults meet WCAG 2.2 AA contrast in the

@@ -3,13 +3,22 @@ import type { FoyerClient, MfaMethod } from '@foyer/core';
 import { mfaChallengeMachine } from '@foyer/core';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { ActorRefFrom, SnapshotFrom } from 'xstate';
-import { authMachinesFor } from '../internal/auth-machines.js';
+import { providedMachine, type MachineIo, mfaActors } from '../internal/auth-machines.js';
+import { provideMfaChallengeMachine } from '@foyer/core';
+import { webauthnCeremonies } from '../internal/webauthn.js';
 import { renderField } from '../internal/field.js';
 import { codeFieldTexts, renderCodeActions } from '../internal/second-factor-template.js';
 import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { MachineController, type MachineSource } from '../internal/machine-controller.js';
 import { errorMessage, messagesFor } from '../internal/messages.js';
 import { mfaStyles } from './mfa-challenge.styles.js';
+import { mfaMessages } from '../internal/mfa.messages.js';
+import { registerEnglish } from '../internal/messages.js';
+
+registerEnglish({ mfa: mfaMessages });
+
+/** The provided machine when none is given (see internal/auth-machines.ts). */
+const buildMfaChallenge = (s: MachineIo) => provideMfaChallengeMachine(mfaActors(s), webauthnCeremonies);
 
 type MfaChallengeLogic = typeof mfaChallengeMachine;
 type MfaChallengeSnapshot = SnapshotFrom<MfaChallengeLogic>;
@@ -86,7 +95,7 @@ export class FoyerMfaChallenge extends FoyerElement {
 
   #source(): MachineSource<MfaChallengeLogic> {
     if (this.actor) return { actor: this.actor };
-    const logic = this.logic ?? authMachinesFor(this.client, this.apiBase).mfaChallenge;
+    const logic = this.logic ?? providedMachine(this.client, this.apiBase, buildMfaChallenge);
     const factors = this.factors
       .split(/\s+/)
       .filter((factor): factor is MfaMethod => ['totp', 'passkey', 'recovery_code', 'sms'].includes(factor));

@@ -2,7 +2,9 @@
 import { mfaSetupMachine, type FoyerClient, type MfaFactor } from '@foyer/core';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { ActorRefFrom, SnapshotFrom } from 'xstate';
-import { authMachinesFor } from '../internal/auth-machines.js';
+import { providedMachine, type MachineIo, mfaActors } from '../internal/auth-machines.js';
+import { provideMfaSetupMachine } from '@foyer/core';
+import { webauthnCeremonies } from '../internal/webauthn.js';
 import { renderField } from '../internal/field.js';
 import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { MachineController, type MachineSource } from '../internal/machine-controller.js';
@@ -10,6 +12,13 @@ import { errorMessage, messagesFor } from '../internal/messages.js';
 import { passkeysSupported } from '../internal/webauthn.js';
 import { mfaStyles } from '../mfa-challenge/mfa-challenge.styles.js';
 import type { FoyerStepUpRequiredDetail } from '../step-up/step-up.component.js';
+import { mfaMessages } from '../internal/mfa.messages.js';
+import { registerEnglish } from '../internal/messages.js';
+
+registerEnglish({ mfa: mfaMessages });
+
+/** The provided machine when none is given (see internal/auth-machines.ts). */
+const buildMfaSetup = (s: MachineIo) => provideMfaSetupMachine(mfaActors(s), webauthnCeremonies);
 
 type MfaSetupLogic = typeof mfaSetupMachine;
 type MfaSetupSnapshot = SnapshotFrom<MfaSetupLogic>;
@@ -75,7 +84,7 @@ export class FoyerMfaSetup extends FoyerElement {
   }
 
   #source(): MachineSource<MfaSetupLogic> {
-    return { logic: this.logic ?? authMachinesFor(this.client, this.apiBase).mfaSetup };
+    return { logic: this.logic ?? providedMachine(this.client, this.apiBase, buildMfaSetup) };
   }
 
   #onSnapshot(snapshot: MfaSetupSnapshot, previous: MfaSetupSnapshot): void {

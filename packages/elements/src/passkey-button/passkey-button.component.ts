@@ -2,12 +2,21 @@
 import { passkeyMachine, type FoyerClient } from '@foyer/core';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { createActor, type ActorRefFrom, type SnapshotFrom } from 'xstate';
-import { authMachinesFor } from '../internal/auth-machines.js';
+import { providedMachine, type MachineIo, mfaActors } from '../internal/auth-machines.js';
+import { providePasskeyMachine } from '@foyer/core';
+import { webauthnCeremonies } from '../internal/webauthn.js';
 import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { MachineController, type MachineSource } from '../internal/machine-controller.js';
 import { errorMessage, messagesFor } from '../internal/messages.js';
 import { conditionalMediationAvailable, passkeysSupported } from '../internal/webauthn.js';
 import { mfaStyles } from '../mfa-challenge/mfa-challenge.styles.js';
+import { mfaMessages } from '../internal/mfa.messages.js';
+import { registerEnglish } from '../internal/messages.js';
+
+registerEnglish({ mfa: mfaMessages });
+
+/** The provided machine when none is given (see internal/auth-machines.ts). */
+const buildPasskey = (s: MachineIo) => providePasskeyMachine(mfaActors(s), webauthnCeremonies);
 
 type PasskeyLogic = typeof passkeyMachine;
 type PasskeySnapshot = SnapshotFrom<PasskeyLogic>;
@@ -75,7 +84,7 @@ export class FoyerPasskeyButton extends FoyerElement {
   }
 
   #logic(): PasskeyLogic {
-    return this.logic ?? authMachinesFor(this.client, this.apiBase).passkey;
+    return this.logic ?? providedMachine(this.client, this.apiBase, buildPasskey);
   }
 
   #source(): MachineSource<PasskeyLogic> {

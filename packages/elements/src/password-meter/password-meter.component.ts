@@ -6,6 +6,10 @@ import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { MachineController, type MachineSource } from '../internal/machine-controller.js';
 import { messagesFor } from '../internal/messages.js';
 import { passwordMeterStyles } from './password-meter.styles.js';
+import { passwordMeterMessages } from './password-meter.messages.js';
+import { registerEnglish } from '../internal/messages.js';
+
+registerEnglish(passwordMeterMessages);
 
 type StrengthLogic = typeof passwordStrengthMachine;
 

@@ -2,12 +2,20 @@
 import type { FoyerClient, phoneSignInMachine } from '@foyer/core';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { SnapshotFrom } from 'xstate';
-import { authMachinesFor } from '../internal/auth-machines.js';
+import { providedMachine, type MachineIo } from '../internal/auth-machines.js';
+import { phoneEndpoints, phoneHttpActors, providePhoneSignInMachine } from '@foyer/core';
 import { renderField } from '../internal/field.js';
 import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { MachineController, type MachineSource } from '../internal/machine-controller.js';
 import { errorMessage, messagesFor } from '../internal/messages.js';
 import { phoneSignInStyles } from './phone-sign-in.styles.js';
+import { phoneSignInMessages } from './phone-sign-in.messages.js';
+import { registerEnglish } from '../internal/messages.js';
+
+registerEnglish(phoneSignInMessages);
+
+/** The provided machine when none is given (see internal/auth-machines.ts). */
+const buildPhoneSignIn = (s: MachineIo) => providePhoneSignInMachine(s.actors(phoneEndpoints, phoneHttpActors));
 
 type PhoneSignInLogic = typeof phoneSignInMachine;
 type PhoneSignInSnapshot = SnapshotFrom<PhoneSignInLogic>;
@@ -71,7 +79,7 @@ export class FoyerPhoneSignIn extends FoyerElement {
   }
 
   #source(): MachineSource<PhoneSignInLogic> {
-    const logic = this.logic ?? authMachinesFor(this.client, this.apiBase).phoneSignIn;
+    const logic = this.logic ?? providedMachine(this.client, this.apiBase, buildPhoneSignIn);
     return { logic, input: this.country ? { country: this.country } : {} };
   }
 

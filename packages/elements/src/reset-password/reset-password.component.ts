@@ -2,7 +2,9 @@
 import type { FoyerClient, passwordStrengthMachine, resetPasswordMachine } from '@foyer/core';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { ActorRefFrom, SnapshotFrom } from 'xstate';
-import { authMachinesFor } from '../internal/auth-machines.js';
+import { providedMachine, type MachineIo, mfaActors, securityActors } from '../internal/auth-machines.js';
+import { provideResetPasswordMachine } from '@foyer/core';
+import { webauthnCeremonies } from '../internal/webauthn.js';
 import { renderField } from '../internal/field.js';
 import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { MachineController, type MachineSource } from '../internal/machine-controller.js';
@@ -10,6 +12,14 @@ import { errorMessage, messagesFor, type FoyerMessages } from '../internal/messa
 import { renderNewPasswordField, strengthEventOf } from '../internal/new-password-field.js';
 import { FoyerPasswordMeter } from '../password-meter/password-meter.component.js';
 import { resetPasswordStyles } from './reset-password.styles.js';
+import { resetPasswordMessages } from './reset-password.messages.js';
+import { registerEnglish } from '../internal/messages.js';
+
+registerEnglish(resetPasswordMessages);
+
+/** The provided machine when none is given (see internal/auth-machines.ts). */
+const buildResetPassword = (s: MachineIo) =>
+  provideResetPasswordMachine({ ...securityActors(s), ...mfaActors(s) }, webauthnCeremonies);
 
 type ResetLogic = typeof resetPasswordMachine;
 type ResetSnapshot = SnapshotFrom<ResetLogic>;
@@ -102,7 +112,7 @@ export class FoyerResetPassword extends FoyerElement {
 
   #source(): MachineSource<ResetLogic> {
     if (this.actor) return { actor: this.actor };
-    const logic = this.logic ?? authMachinesFor(this.client, this.apiBase).resetPassword;
+    const logic = this.logic ?? providedMachine(this.client, this.apiBase, buildResetPassword);
     return { logic, input: { email: this.email, ...(this.token ? { token: this.token } : {}) } };
   }
 

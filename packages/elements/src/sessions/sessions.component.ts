@@ -2,11 +2,19 @@
 import type { FoyerClient, SessionInfo, sessionsMachine } from '@foyer/core';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { ActorRefFrom, SnapshotFrom } from 'xstate';
-import { authMachinesFor } from '../internal/auth-machines.js';
+import { providedMachine, type MachineIo, securityActors } from '../internal/auth-machines.js';
+import { provideSessionsMachine } from '@foyer/core';
 import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { MachineController, type MachineSource } from '../internal/machine-controller.js';
 import { errorMessage, messagesFor, type FoyerMessages } from '../internal/messages.js';
 import { sessionsStyles } from './sessions.styles.js';
+import { sessionsMessages } from './sessions.messages.js';
+import { registerEnglish } from '../internal/messages.js';
+
+registerEnglish(sessionsMessages);
+
+/** The provided machine when none is given (see internal/auth-machines.ts). */
+const buildSessions = (s: MachineIo) => provideSessionsMachine(securityActors(s));
 
 type SessionsLogic = typeof sessionsMachine;
 type SessionsSnapshot = SnapshotFrom<SessionsLogic>;
@@ -97,7 +105,7 @@ export class FoyerSessions extends FoyerElement {
   }
 
   #source(): MachineSource<SessionsLogic> {
-    return { logic: this.logic ?? authMachinesFor(this.client, this.apiBase).sessions };
+    return { logic: this.logic ?? providedMachine(this.client, this.apiBase, buildSessions) };
   }
 
   #onSnapshot(snapshot: SessionsSnapshot, previous: SessionsSnapshot): void {

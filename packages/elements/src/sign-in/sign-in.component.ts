@@ -1,6 +1,12 @@
 /** @module The `<foyer-sign-in>` class (no side effects: importing it defines no tag). */
+import { providedMachine, type MachineIo, credentialActors } from '../internal/auth-machines.js';
+import { provideSignInMachine } from '@foyer/core';
+import { webauthnCeremonies } from '../internal/webauthn.js';
 import { FoyerCredentialsForm, type CredentialsFormConfig } from '../internal/credentials-form.js';
 import { signInStyles } from './sign-in.styles.js';
+
+/** The provided machine when none is given (see internal/auth-machines.ts). */
+const buildSignIn = (s: MachineIo) => provideSignInMachine(credentialActors(s), webauthnCeremonies);
 
 const config: CredentialsFormConfig = {
   heading: (t) => t.signInHeading,
@@ -9,7 +15,7 @@ const config: CredentialsFormConfig = {
   passwordAutocomplete: 'current-password',
   passwordHint: () => undefined,
   completeEvent: 'foyer-sign-in-complete',
-  logic: (machines) => machines.signIn,
+  logic: (client, apiBase) => providedMachine(client, apiBase, buildSignIn),
   strengthMeter: false,
   forgotPassword: true,
 };

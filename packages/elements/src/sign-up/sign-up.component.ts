@@ -1,6 +1,11 @@
 /** @module The `<foyer-sign-up>` class (no side effects: importing it defines no tag). */
+import { providedMachine, type MachineIo, authActors } from '../internal/auth-machines.js';
+import { provideSignUpMachine } from '@foyer/core';
 import { FoyerCredentialsForm, type CredentialsFormConfig } from '../internal/credentials-form.js';
 import { signUpStyles } from './sign-up.styles.js';
+
+/** The provided machine when none is given (see internal/auth-machines.ts). */
+const buildSignUp = (s: MachineIo) => provideSignUpMachine(authActors(s));
 
 const config: CredentialsFormConfig = {
   heading: (t) => t.signUpHeading,
@@ -9,7 +14,8 @@ const config: CredentialsFormConfig = {
   passwordAutocomplete: 'new-password',
   passwordHint: (t) => t.newPasswordHint,
   completeEvent: 'foyer-sign-up-complete',
-  logic: (machines) => machines.signUp as unknown as ReturnType<CredentialsFormConfig['logic']>,
+  logic: (client, apiBase) =>
+    providedMachine(client, apiBase, buildSignUp) as unknown as ReturnType<CredentialsFormConfig['logic']>,
   strengthMeter: true,
   forgotPassword: false,
   socialMode: 'signup',

@@ -4,6 +4,10 @@ import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { errorMessage, messagesFor } from '../internal/messages.js';
 import { consumeOAuthReturn, type OAuthReturn } from './oauth-return.js';
 import { socialButtonsStyles } from './social-buttons.styles.js';
+import { socialButtonsMessages } from './social-buttons.messages.js';
+import { registerEnglish } from '../internal/messages.js';
+
+registerEnglish(socialButtonsMessages);
 
 /** Display names of the presets; a custom id shows capitalised. */
 const PROVIDER_NAMES: Record<string, string> = { google: 'Google', apple: 'Apple' };

@@ -9,12 +9,21 @@ import {
 } from '@foyer/core';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import { createActor, type ActorRefFrom } from 'xstate';
-import { authMachinesFor } from '../internal/auth-machines.js';
+import { providedMachine, type MachineIo, mfaActors } from '../internal/auth-machines.js';
+import { provideStepUpMachine } from '@foyer/core';
+import { webauthnCeremonies } from '../internal/webauthn.js';
 import { renderField } from '../internal/field.js';
 import { codeFieldTexts, renderCodeActions } from '../internal/second-factor-template.js';
 import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { errorMessage, messagesFor } from '../internal/messages.js';
 import { mfaStyles } from '../mfa-challenge/mfa-challenge.styles.js';
+import { mfaMessages } from '../internal/mfa.messages.js';
+import { registerEnglish } from '../internal/messages.js';
+
+registerEnglish({ mfa: mfaMessages });
+
+/** The provided machine when none is given (see internal/auth-machines.ts). */
+const buildStepUp = (s: MachineIo) => provideStepUpMachine(mfaActors(s), webauthnCeremonies);
 
 type StepUpLogic = typeof stepUpMachine;
 
@@ -146,7 +155,7 @@ export class FoyerStepUp extends FoyerElement {
   /** Shows the prompt; resolves `true` once confirmed, `false` if cancelled. `phoneHint`: the masked number SMS codes go to. */
   prompt(methods: StepUpMethod[], phoneHint?: string): Promise<boolean> {
     this.#actor?.stop();
-    const logic = this.logic ?? authMachinesFor(this.client, this.apiBase).stepUp;
+    const logic = this.logic ?? providedMachine(this.client, this.apiBase, buildStepUp);
     const actor = createActor(logic, { input: { methods, phoneHint: phoneHint ?? null } });
     this.#actor = actor;
     return new Promise((resolve) => {

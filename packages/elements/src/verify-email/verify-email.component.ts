@@ -3,12 +3,16 @@ import type { FoyerClient } from '@foyer/core';
 import { verifyEmailMachine } from '@foyer/core';
 import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { ActorRefFrom, SnapshotFrom } from 'xstate';
-import { authMachinesFor } from '../internal/auth-machines.js';
+import { providedMachine, type MachineIo, authActors } from '../internal/auth-machines.js';
+import { provideVerifyEmailMachine } from '@foyer/core';
 import { renderField } from '../internal/field.js';
 import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { MachineController, type MachineSource } from '../internal/machine-controller.js';
 import { errorMessage, messagesFor } from '../internal/messages.js';
 import { verifyEmailStyles } from './verify-email.styles.js';
+
+/** The provided machine when none is given (see internal/auth-machines.ts). */
+const buildVerifyEmail = (s: MachineIo) => provideVerifyEmailMachine(authActors(s));
 
 type VerifyEmailLogic = typeof verifyEmailMachine;
 type VerifyEmailSnapshot = SnapshotFrom<VerifyEmailLogic>;
@@ -116,7 +120,7 @@ export class FoyerVerifyEmail extends FoyerElement {
 
   #source(): MachineSource<VerifyEmailLogic> {
     if (this.actor) return { actor: this.actor };
-    const logic = this.logic ?? authMachinesFor(this.client, this.apiBase).verifyEmail;
+    const logic = this.logic ?? providedMachine(this.client, this.apiBase, buildVerifyEmail);
     return { logic, input: { email: this.email, sendCode: this.sendCode } };
   }
 
