@@ -7,10 +7,9 @@ import { accountDeletionEndpoints, accountDeletionHttpActors, provideAccountDele
 import { renderField } from '../internal/field.js';
 import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { MachineController, type MachineSource } from '../internal/machine-controller.js';
-import { errorMessage, messagesFor } from '../internal/messages.js';
+import { errorMessage, messagesFor, registerEnglish } from '../internal/messages.js';
 import { accountDeleteStyles } from './account-delete.styles.js';
 import { accountDeleteMessages } from './account-delete.messages.js';
-import { registerEnglish } from '../internal/messages.js';
 
 registerEnglish(accountDeleteMessages);
 

@@ -1,10 +1,9 @@
 /** @module The `<foyer-captcha>` class (no side effects: importing it defines no tag). */
 import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
-import { messagesFor } from '../internal/messages.js';
+import { messagesFor, registerEnglish } from '../internal/messages.js';
 import { captchaStyles } from './captcha.styles.js';
 import { captchaMessages } from './captcha.messages.js';
-import { registerEnglish } from '../internal/messages.js';
 
 registerEnglish(captchaMessages);
 

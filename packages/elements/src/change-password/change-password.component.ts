@@ -7,12 +7,11 @@ import { provideChangePasswordMachine } from '@foyer/core';
 import { renderField } from '../internal/field.js';
 import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { MachineController, type MachineSource } from '../internal/machine-controller.js';
-import { errorMessage, messagesFor } from '../internal/messages.js';
+import { errorMessage, messagesFor, registerEnglish } from '../internal/messages.js';
 import { renderNewPasswordField, strengthEventOf } from '../internal/new-password-field.js';
 import { FoyerPasswordMeter } from '../password-meter/password-meter.component.js';
 import { changePasswordStyles } from './change-password.styles.js';
 import { changePasswordMessages } from './change-password.messages.js';
-import { registerEnglish } from '../internal/messages.js';
 
 registerEnglish(changePasswordMessages);
 

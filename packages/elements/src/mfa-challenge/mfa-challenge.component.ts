@@ -10,10 +10,9 @@ import { renderField } from '../internal/field.js';
 import { codeFieldTexts, renderCodeActions } from '../internal/second-factor-template.js';
 import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { MachineController, type MachineSource } from '../internal/machine-controller.js';
-import { errorMessage, messagesFor } from '../internal/messages.js';
+import { errorMessage, messagesFor, registerEnglish } from '../internal/messages.js';
 import { mfaStyles } from './mfa-challenge.styles.js';
 import { mfaMessages } from '../internal/mfa.messages.js';
-import { registerEnglish } from '../internal/messages.js';
 
 registerEnglish({ mfa: mfaMessages });
 

@@ -8,12 +8,11 @@ import { webauthnCeremonies } from '../internal/webauthn.js';
 import { renderField } from '../internal/field.js';
 import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { MachineController, type MachineSource } from '../internal/machine-controller.js';
-import { errorMessage, messagesFor } from '../internal/messages.js';
+import { errorMessage, messagesFor, registerEnglish } from '../internal/messages.js';
 import { passkeysSupported } from '../internal/webauthn.js';
 import { mfaStyles } from '../mfa-challenge/mfa-challenge.styles.js';
 import type { FoyerStepUpRequiredDetail } from '../step-up/step-up.component.js';
 import { mfaMessages } from '../internal/mfa.messages.js';
-import { registerEnglish } from '../internal/messages.js';
 
 registerEnglish({ mfa: mfaMessages });
 

@@ -2,8 +2,7 @@
  * @module Every text of the onboarding elements, one table per locale (the `internal/messages.ts`
  * pattern). Kept apart from the auth texts so they load with the onboarding chunk only.
  */
-import type { FoyerMessages } from '../internal/messages.js';
-import { messagesFor } from '../internal/messages.js';
+import { messagesFor, type FoyerMessages } from '../internal/messages.js';
 
 /** The texts of the onboarding elements. Functions take the values they interpolate. */
 export interface OnboardingMessages {

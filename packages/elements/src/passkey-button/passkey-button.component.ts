@@ -7,11 +7,10 @@ import { providePasskeyMachine } from '@foyer/core';
 import { webauthnCeremonies } from '../internal/webauthn.js';
 import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { MachineController, type MachineSource } from '../internal/machine-controller.js';
-import { errorMessage, messagesFor } from '../internal/messages.js';
+import { errorMessage, messagesFor, registerEnglish } from '../internal/messages.js';
 import { conditionalMediationAvailable, passkeysSupported } from '../internal/webauthn.js';
 import { mfaStyles } from '../mfa-challenge/mfa-challenge.styles.js';
 import { mfaMessages } from '../internal/mfa.messages.js';
-import { registerEnglish } from '../internal/messages.js';
 
 registerEnglish({ mfa: mfaMessages });
 

@@ -4,10 +4,9 @@ import { html, nothing, type PropertyDeclarations } from 'lit';
 import type { ActorRefFrom } from 'xstate';
 import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { MachineController, type MachineSource } from '../internal/machine-controller.js';
-import { messagesFor } from '../internal/messages.js';
+import { messagesFor, registerEnglish } from '../internal/messages.js';
 import { passwordMeterStyles } from './password-meter.styles.js';
 import { passwordMeterMessages } from './password-meter.messages.js';
-import { registerEnglish } from '../internal/messages.js';
 
 registerEnglish(passwordMeterMessages);
 

@@ -7,10 +7,9 @@ import { phoneEndpoints, phoneHttpActors, providePhoneSignInMachine } from '@foy
 import { renderField } from '../internal/field.js';
 import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { MachineController, type MachineSource } from '../internal/machine-controller.js';
-import { errorMessage, messagesFor } from '../internal/messages.js';
+import { errorMessage, messagesFor, registerEnglish } from '../internal/messages.js';
 import { phoneSignInStyles } from './phone-sign-in.styles.js';
 import { phoneSignInMessages } from './phone-sign-in.messages.js';
-import { registerEnglish } from '../internal/messages.js';
 
 registerEnglish(phoneSignInMessages);
 

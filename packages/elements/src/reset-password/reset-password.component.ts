@@ -8,12 +8,11 @@ import { webauthnCeremonies } from '../internal/webauthn.js';
 import { renderField } from '../internal/field.js';
 import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { MachineController, type MachineSource } from '../internal/machine-controller.js';
-import { errorMessage, messagesFor, type FoyerMessages } from '../internal/messages.js';
+import { errorMessage, messagesFor, registerEnglish, type FoyerMessages } from '../internal/messages.js';
 import { renderNewPasswordField, strengthEventOf } from '../internal/new-password-field.js';
 import { FoyerPasswordMeter } from '../password-meter/password-meter.component.js';
 import { resetPasswordStyles } from './reset-password.styles.js';
 import { resetPasswordMessages } from './reset-password.messages.js';
-import { registerEnglish } from '../internal/messages.js';
 
 registerEnglish(resetPasswordMessages);
 

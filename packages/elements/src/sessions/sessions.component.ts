@@ -6,10 +6,9 @@ import { providedMachine, type MachineIo, securityActors } from '../internal/aut
 import { provideSessionsMachine } from '@foyer/core';
 import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { MachineController, type MachineSource } from '../internal/machine-controller.js';
-import { errorMessage, messagesFor, type FoyerMessages } from '../internal/messages.js';
+import { errorMessage, messagesFor, registerEnglish, type FoyerMessages } from '../internal/messages.js';
 import { sessionsStyles } from './sessions.styles.js';
 import { sessionsMessages } from './sessions.messages.js';
-import { registerEnglish } from '../internal/messages.js';
 
 registerEnglish(sessionsMessages);
 

@@ -1,11 +1,10 @@
 /** @module The `<foyer-social-buttons>` class (no side effects: importing it defines no tag). */
 import { html, nothing, svg, type PropertyDeclarations } from 'lit';
 import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
-import { errorMessage, messagesFor } from '../internal/messages.js';
+import { errorMessage, messagesFor, registerEnglish } from '../internal/messages.js';
 import { consumeOAuthReturn, type OAuthReturn } from './oauth-return.js';
 import { socialButtonsStyles } from './social-buttons.styles.js';
 import { socialButtonsMessages } from './social-buttons.messages.js';
-import { registerEnglish } from '../internal/messages.js';
 
 registerEnglish(socialButtonsMessages);
 

@@ -15,10 +15,9 @@ import { webauthnCeremonies } from '../internal/webauthn.js';
 import { renderField } from '../internal/field.js';
 import { codeFieldTexts, renderCodeActions } from '../internal/second-factor-template.js';
 import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
-import { errorMessage, messagesFor } from '../internal/messages.js';
+import { errorMessage, messagesFor, registerEnglish } from '../internal/messages.js';
 import { mfaStyles } from '../mfa-challenge/mfa-challenge.styles.js';
 import { mfaMessages } from '../internal/mfa.messages.js';
-import { registerEnglish } from '../internal/messages.js';
 
 registerEnglish({ mfa: mfaMessages });
 
