@@ -1,6 +1,7 @@
 /** @module Queries on `sessions`. Lookups go by the SHA-256 of the cookie token, never the token. */
 import { CompiledQuery, type Kysely } from 'kysely';
 import type { Database } from '../database.js';
+import { precompiled } from '../precompiled.js';
 import type { NewSessionRow, SessionRow } from '../tables/session.table.js';
 
 /** A live-or-not session joined to its user: what `GET /auth/session` needs, in one SELECT. */
@@ -19,8 +20,48 @@ export interface SessionWithUser {
 
 /** Inserts a new session. */
 export async function insertSession(db: Kysely<Database>, session: NewSessionRow): Promise<void> {
-  await db.insertInto('sessions').values(session).execute();
+  await insertSessionRow(db, {
+    ...session,
+    revoked_at: session.revoked_at ?? null,
+    user_agent: session.user_agent ?? null,
+    ip_prefix: session.ip_prefix ?? null,
+    password_change_required: session.password_change_required ?? null,
+    step_up_at: session.step_up_at ?? null,
+  });
 }
+
+/** Every column given: a precompiled insert has one column list (absent values are NULL). */
+type CompleteSessionRow = Pick<
+  SessionRow,
+  | 'id'
+  | 'user_id'
+  | 'token_hash'
+  | 'created_at'
+  | 'last_seen_at'
+  | 'idle_expires_at'
+  | 'expires_at'
+  | 'revoked_at'
+  | 'user_agent'
+  | 'ip_prefix'
+  | 'password_change_required'
+> & { step_up_at: string | null };
+
+const insertSessionRow = precompiled<CompleteSessionRow>((db, param) =>
+  db.insertInto('sessions').values({
+    id: param('id'),
+    user_id: param('user_id'),
+    token_hash: param('token_hash'),
+    created_at: param('created_at'),
+    last_seen_at: param('last_seen_at'),
+    idle_expires_at: param('idle_expires_at'),
+    expires_at: param('expires_at'),
+    revoked_at: param('revoked_at'),
+    user_agent: param('user_agent'),
+    ip_prefix: param('ip_prefix'),
+    password_change_required: param('password_change_required'),
+    step_up_at: param('step_up_at'),
+  }),
+);
 
 const compiledLookups = new WeakMap<Kysely<Database>, CompiledQuery<SessionWithUser>>();
 

@@ -9,6 +9,7 @@ import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { precompiled } from '../../db/precompiled.js';
 import { digestsEqual } from '../tokens.js';
 
 /** Name of the device cookie. */
@@ -74,11 +75,20 @@ export async function rememberDevice(
   now: Date,
 ): Promise<boolean> {
   const nowIso = now.toISOString();
-  const inserted = await db
-    .insertInto('devices')
-    .values({ id: deviceId, user_id: userId, created_at: nowIso, last_seen_at: nowIso })
-    .onConflict((oc) => oc.columns(['id', 'user_id']).doUpdateSet({ last_seen_at: nowIso }))
-    .returning('created_at')
-    .executeTakeFirst();
+  const [inserted] = (await upsertDevice(db, { deviceId, userId, nowIso })).rows;
   return inserted?.created_at === nowIso;
 }
+
+const upsertDevice = precompiled<{ deviceId: string; userId: string; nowIso: string }, { created_at: string }>(
+  (db, param) =>
+    db
+      .insertInto('devices')
+      .values({
+        id: param('deviceId'),
+        user_id: param('userId'),
+        created_at: param('nowIso'),
+        last_seen_at: param('nowIso'),
+      })
+      .onConflict((oc) => oc.columns(['id', 'user_id']).doUpdateSet({ last_seen_at: param('nowIso') }))
+      .returning('created_at'),
+);

@@ -6,6 +6,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { precompiled } from '../../db/precompiled.js';
 import {
   createDatabaseRateLimitStore,
   peekDatabaseBuckets,
@@ -124,6 +125,13 @@ export async function assessRisk(
 }
 
 /** Notes that the IP tried to sign in as this identity (before scoring, so the try counts). */
+const upsertIdentityTried = precompiled<{ ip: string; identityHash: string; nowIso: string }>((db, param) =>
+  db
+    .insertInto('risk_identity_attempts')
+    .values({ ip: param('ip'), identity_hash: param('identityHash'), last_seen_at: param('nowIso') })
+    .onConflict((oc) => oc.columns(['ip', 'identity_hash']).doUpdateSet({ last_seen_at: param('nowIso') })),
+);
+
 export async function recordIdentityTried(
   db: Kysely<Database>,
   ip: string,
@@ -131,11 +139,7 @@ export async function recordIdentityTried(
   now: Date,
 ): Promise<void> {
   const nowIso = now.toISOString();
-  await db
-    .insertInto('risk_identity_attempts')
-    .values({ ip, identity_hash: identityHash, last_seen_at: nowIso })
-    .onConflict((oc) => oc.columns(['ip', 'identity_hash']).doUpdateSet({ last_seen_at: nowIso }))
-    .execute();
+  await upsertIdentityTried(db, { ip, identityHash, nowIso });
   // Old rows say nothing about the last hour: drop a few now and then.
   if (Math.random() < 0.01) {
     await db

@@ -4,7 +4,24 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../../db/database.js';
+import { precompiled } from '../../../db/precompiled.js';
 import type { RateLimitBucket, RateLimitStore } from './store.js';
+
+/** Counts one hit, atomically: a new bucket, the next hit of the window, or a new window. */
+const countHit = precompiled<{ key: string; nowIso: string; resetIso: string }, { hits: number; reset_at: string }>(
+  (db, param) =>
+    db
+      .insertInto('rate_limit_buckets')
+      .values({ key: param('key'), hits: 1, reset_at: param('resetIso') })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({
+          // Both branches read the row as it was before this statement (SQL semantics).
+          hits: sql<number>`case when rate_limit_buckets.reset_at <= ${param('nowIso')} then 1 else rate_limit_buckets.hits + 1 end`,
+          reset_at: sql<string>`case when rate_limit_buckets.reset_at <= ${param('nowIso')} then ${param('resetIso')} else rate_limit_buckets.reset_at end`,
+        }),
+      )
+      .returning(['hits', 'reset_at']),
+);
 
 /** Buckets purged per hit at most, so the table stays small without a job. */
 const PURGE_BATCH = 50;
@@ -23,18 +40,8 @@ export function createDatabaseRateLimitStore(db: Kysely<Database>): RateLimitSto
     async hit(key, windowMs, now) {
       const nowIso = new Date(now).toISOString();
       const resetIso = new Date(now + windowMs).toISOString();
-      const row = await db
-        .insertInto('rate_limit_buckets')
-        .values({ key, hits: 1, reset_at: resetIso })
-        .onConflict((oc) =>
-          oc.column('key').doUpdateSet({
-            // Both branches read the row as it was before this statement (SQL semantics).
-            hits: sql<number>`case when rate_limit_buckets.reset_at <= ${nowIso} then 1 else rate_limit_buckets.hits + 1 end`,
-            reset_at: sql<string>`case when rate_limit_buckets.reset_at <= ${nowIso} then ${resetIso} else rate_limit_buckets.reset_at end`,
-          }),
-        )
-        .returning(['hits', 'reset_at'])
-        .executeTakeFirstOrThrow();
+      const [row] = (await countHit(db, { key, nowIso, resetIso })).rows;
+      if (!row) throw new Error('rate-limit upsert returned no row');
       if (++hitsSincePurge >= 500) {
         hitsSincePurge = 0;
         await purgeExpired(db, nowIso);

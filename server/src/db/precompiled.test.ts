@@ -1,0 +1,74 @@
+/**
+ * Precompiled queries: compiled once per database (SQLite `?` and PostgreSQL `$1` differ), then run
+ * with new values in the right places — including values repeated in several places and constants
+ * of the builder — and refused when a placeholder would end up inside the SQL text.
+ */
+import { sql, type Kysely } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DIALECTS, type TestDatabase } from '../test-support/dialects.js';
+import type { Database } from './database.js';
+import { openDatabase } from './dialect.js';
+import { migrateToLatest } from './migrate.js';
+import { precompiled } from './precompiled.js';
+
+const countHit = precompiled<{ key: string; nowIso: string; resetIso: string }, { hits: number; reset_at: string }>(
+  (db, param) =>
+    db
+      .insertInto('rate_limit_buckets')
+      .values({ key: param('key'), hits: 1, reset_at: param('resetIso') })
+      .onConflict((oc) =>
+        oc.column('key').doUpdateSet({
+          hits: sql<number>`case when rate_limit_buckets.reset_at <= ${param('nowIso')} then 1 else rate_limit_buckets.hits + 1 end`,
+          reset_at: sql<string>`case when rate_limit_buckets.reset_at <= ${param('nowIso')} then ${param('resetIso')} else rate_limit_buckets.reset_at end`,
+        }),
+      )
+      .returning(['hits', 'reset_at']),
+);
+
+for (const dialect of DIALECTS) {
+  describe.skipIf(!dialect.available)(`precompiled [${dialect.name}]`, () => {
+    let database: TestDatabase;
+    let db: Kysely<Database>;
+    beforeAll(async () => {
+      database = await dialect.createDatabase();
+      db = openDatabase(database.url);
+      await migrateToLatest(db);
+    });
+    afterAll(async () => {
+      await db.destroy();
+      await database.dispose();
+    });
+
+    it('fills each value where it belongs, on every call', async () => {
+      const hit = async (key: string, now: string, reset: string) =>
+        (await countHit(db, { key, nowIso: now, resetIso: reset })).rows[0];
+      expect(await hit('a', '2026-01-01T00:00:00Z', '2026-01-01T00:01:00Z')).toEqual({
+        hits: 1,
+        reset_at: '2026-01-01T00:01:00Z',
+      });
+      expect(await hit('b', '2026-01-01T00:00:00Z', '2026-01-01T00:05:00Z')).toMatchObject({ hits: 1 });
+      // Same window: counted; the window's end stays.
+      expect(await hit('a', '2026-01-01T00:00:30Z', '2026-01-01T00:01:30Z')).toEqual({
+        hits: 2,
+        reset_at: '2026-01-01T00:01:00Z',
+      });
+      // After the window: a new one (the repeated `nowIso` and `resetIso` both took the new values).
+      expect(await hit('a', '2026-01-01T00:02:00Z', '2026-01-01T00:03:00Z')).toEqual({
+        hits: 1,
+        reset_at: '2026-01-01T00:03:00Z',
+      });
+      const rows = await db.selectFrom('rate_limit_buckets').select(['key', 'hits']).orderBy('key').execute();
+      expect(rows.map((row) => [row.key, Number(row.hits)])).toEqual([
+        ['a', 1],
+        ['b', 1],
+      ]);
+    });
+
+    it('refuses a placeholder written into the SQL text', async () => {
+      const broken = precompiled<{ table: string }>((db, param) =>
+        db.selectFrom(sql.raw<{ n: number }>(param('table')).as('t')).select(sql<number>`1`.as('n')),
+      );
+      await expect(async () => broken(db, { table: 'users' })).rejects.toThrow(/SQL text/);
+    });
+  });
+}
