@@ -90,15 +90,19 @@ export function createPasswordHasher({
   const running = new Map<Worker, (typeof queue)[number]>();
   let nextId = 0;
 
+  // What was waiting or running in a worker runs inline instead: nothing is lost.
+  const drainInline = () => {
+    const orphans = [...running.values(), ...queue.splice(0)];
+    running.clear();
+    idle.length = 0;
+    for (const entry of orphans) runInline(entry.task).then(entry.resolve, entry.reject);
+  };
+
   const fallBack = () => {
     if (mode === 'inline') return;
     mode = 'inline';
-    // What was waiting or running in a worker runs inline instead: nothing is lost.
-    const orphans = [...running.values(), ...queue.splice(0)];
-    running.clear();
     for (const worker of all.splice(0)) void worker.terminate();
-    idle.length = 0;
-    for (const entry of orphans) runInline(entry.task).then(entry.resolve, entry.reject);
+    drainInline();
   };
 
   const dispatch = () => {
@@ -163,12 +167,9 @@ export function createPasswordHasher({
     verify: async (passwordHash, password) => (await run({ op: 'verify', passwordHash, password })) as boolean,
     async close() {
       const workers = all.splice(0);
-      idle.length = 0;
       // Closing is not a failure: what still waits runs inline.
       mode = 'inline';
-      for (const entry of [...running.values(), ...queue.splice(0)])
-        runInline(entry.task).then(entry.resolve, entry.reject);
-      running.clear();
+      drainInline();
       await Promise.all(workers.map((worker) => worker.terminate()));
     },
   };

@@ -1,5 +1,5 @@
 /** @module Queries on `sessions`. Lookups go by the SHA-256 of the cookie token, never the token. */
-import { CompiledQuery, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../database.js';
 import { precompiled } from '../precompiled.js';
 import type { NewSessionRow, SessionRow } from '../tables/session.table.js';
@@ -63,40 +63,35 @@ const insertSessionRow = precompiled<CompleteSessionRow>((db, param) =>
   }),
 );
 
-const compiledLookups = new WeakMap<Kysely<Database>, CompiledQuery<SessionWithUser>>();
+const lookupByTokenHash = precompiled<{ tokenHash: string }, SessionWithUser>((db, param) =>
+  db
+    .selectFrom('sessions')
+    .innerJoin('users', 'users.id', 'sessions.user_id')
+    .select([
+      'sessions.id',
+      'sessions.user_id',
+      'sessions.created_at',
+      'sessions.last_seen_at',
+      'sessions.idle_expires_at',
+      'sessions.expires_at',
+      'users.email',
+      'users.email_verified_at',
+      'users.created_at as user_created_at',
+      'sessions.password_change_required',
+    ])
+    .where('sessions.token_hash', '=', param('tokenHash'))
+    .where('sessions.revoked_at', 'is', null),
+);
 
 /**
  * The unrevoked session with this token hash, joined to its user. Expiry is checked by the
- * caller against its clock. The SQL is compiled once per database and reused: this is the hot path.
+ * caller against its clock. Precompiled: this is the hot path.
  */
 export async function findSessionByTokenHash(
   db: Kysely<Database>,
   tokenHash: string,
 ): Promise<SessionWithUser | undefined> {
-  let compiled = compiledLookups.get(db);
-  if (!compiled) {
-    compiled = db
-      .selectFrom('sessions')
-      .innerJoin('users', 'users.id', 'sessions.user_id')
-      .select([
-        'sessions.id',
-        'sessions.user_id',
-        'sessions.created_at',
-        'sessions.last_seen_at',
-        'sessions.idle_expires_at',
-        'sessions.expires_at',
-        'users.email',
-        'users.email_verified_at',
-        'users.created_at as user_created_at',
-        'sessions.password_change_required',
-      ])
-      .where('sessions.token_hash', '=', '')
-      .where('sessions.revoked_at', 'is', null)
-      .compile();
-    compiledLookups.set(db, compiled);
-  }
-  const result = await db.executeQuery(CompiledQuery.raw(compiled.sql, [tokenHash]) as CompiledQuery<SessionWithUser>);
-  return result.rows[0];
+  return (await lookupByTokenHash(db, { tokenHash })).rows[0];
 }
 
 /** Records use of a session: moves `last_seen_at` and the idle expiry forward. */
