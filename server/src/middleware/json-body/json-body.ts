@@ -27,6 +27,18 @@ function hasBody(headers: Headers): boolean {
 }
 
 /**
+ * The declared body length, or `undefined` when the body is streamed without one (chunked). A
+ * declared length is binding: HTTP servers read exactly that many bytes.
+ */
+function declaredLength(headers: Headers): number | undefined {
+  if (headers.has('transfer-encoding')) return undefined;
+  const length = headers.get('content-length');
+  if (length === null) return undefined;
+  const bytes = Number(length);
+  return Number.isSafeInteger(bytes) && bytes >= 0 ? bytes : undefined;
+}
+
+/**
  * For requests with a body: `415 unsupported_media_type` unless it is JSON, `400 invalid_input`
  * when it is larger than `maxBytes` (checked on the declared length and while streaming).
  *
@@ -35,18 +47,24 @@ function hasBody(headers: Headers): boolean {
  */
 export function jsonBodyOnly(options: JsonBodyOnlyOptions = {}): MiddlewareHandler {
   const maxBytes = options.maxBytes ?? 64 * 1024;
-  const limit = bodyLimit({
-    maxSize: maxBytes,
-    onError: () => {
-      throw new FoyerError('invalid_input', {
-        message: `The request body is larger than ${Math.round(maxBytes / 1024)} KiB.`,
-        fields: { body: `Send at most ${Math.round(maxBytes / 1024)} KiB.` },
-      });
-    },
-  });
+  const tooLarge = (): never => {
+    throw new FoyerError('invalid_input', {
+      message: `The request body is larger than ${Math.round(maxBytes / 1024)} KiB.`,
+      fields: { body: `Send at most ${Math.round(maxBytes / 1024)} KiB.` },
+    });
+  };
+  const limit = bodyLimit({ maxSize: maxBytes, onError: tooLarge });
   return async (c, next) => {
-    if (c.req.method === 'GET' || c.req.method === 'HEAD' || !hasBody(c.req.raw.headers)) return next();
+    const { headers } = c.req.raw;
+    if (c.req.method === 'GET' || c.req.method === 'HEAD' || !hasBody(headers)) return next();
     if (!isJsonMediaType(c.req.header('content-type'))) throw new FoyerError('unsupported_media_type');
-    return limit(c, next);
+    // A declared length is checked here, without touching the body: Hono's bodyLimit reads
+    // `request.body` first, which makes @hono/node-server build a web stream over the socket
+    // instead of reading it directly (about 0.4 ms per request here). Streamed bodies go through
+    // bodyLimit, which counts while reading.
+    const length = declaredLength(headers);
+    if (length === undefined) return limit(c, next);
+    if (length > maxBytes) return tooLarge();
+    return next();
   };
 }
