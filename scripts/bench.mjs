@@ -310,11 +310,28 @@ function printTable() {
   for (const c of cells) console.log(line(c));
 }
 
+/** The offline breach corpus, in process: build time and the cost of one lookup (a binary search). */
+async function measureBreachCorpus() {
+  console.log('› offline breach corpus');
+  const { loadOfflineCorpus } = await import('../server/dist/adapters/breach/offline-corpus.js');
+  const corpus = await loadOfflineCorpus();
+  const lookups = 200_000;
+  const started = performance.now();
+  for (let i = 0; i < lookups; i++) corpus.has(`candidate-${i}`);
+  const micros = ((performance.now() - started) * 1000) / lookups;
+  row('breach corpus lookup (offline, in process)', `${micros.toFixed(2)} µs`, {
+    note: `${corpus.size.toLocaleString('en-US')} passwords, ${kb(corpus.bytes)} of 64-bit SHA-1 prefixes, built in ${Math.round(corpus.buildMs)} ms (${corpus.builtIn})`,
+  });
+}
+
 // `--sizes-only`: the bundle rows alone, without the HTTP benches (seconds instead of a minute).
 const sizesOnly = process.argv.includes('--sizes-only');
 try {
   await measureSizes();
-  if (!sizesOnly) await measureHttp();
+  if (!sizesOnly) {
+    await measureHttp();
+    await measureBreachCorpus();
+  }
 } finally {
   printTable();
 }

@@ -73,11 +73,4 @@ describe('offline breach corpus', () => {
     }
     expect((await breach.check('violet tugboat marmalade drifts')).breached).toBe(false);
   });
-
-  it('answers a lookup in microseconds', async () => {
-    const corpus = await loadOfflineCorpus();
-    const started = performance.now();
-    for (let i = 0; i < 10_000; i++) corpus.has(`candidate-${i}`);
-    expect((performance.now() - started) / 10_000).toBeLessThan(0.1);
-  });
 });
