@@ -1,18 +1,22 @@
 /** @module Queries on the MFA tables: factors, recovery codes, challenges, pending sign-ins, step-up time. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../database.js';
+import { precompiled } from '../precompiled.js';
 import type { MfaFactorRow, NewMfaFactorRow } from '../tables/mfa.table.js';
 
-/** The user's confirmed factors (TOTP authenticators and passkeys), oldest first. */
-export async function listConfirmedFactors(db: Kysely<Database>, userId: string): Promise<MfaFactorRow[]> {
-  return db
+const confirmedFactors = precompiled<{ userId: string }, MfaFactorRow>((db, param) =>
+  db
     .selectFrom('mfa_factors')
     .selectAll()
-    .where('user_id', '=', userId)
+    .where('user_id', '=', param('userId'))
     .where('confirmed_at', 'is not', null)
     .orderBy('created_at')
-    .orderBy('id')
-    .execute();
+    .orderBy('id'),
+);
+
+/** The user's confirmed factors (TOTP authenticators and passkeys), oldest first. Precompiled: every sign-in asks. */
+export async function listConfirmedFactors(db: Kysely<Database>, userId: string): Promise<MfaFactorRow[]> {
+  return (await confirmedFactors(db, { userId })).rows;
 }
 
 /** How many unused recovery codes the user has left. */

@@ -142,15 +142,21 @@ export async function recentDevicesOfUser(
   userId: string,
   limit: number,
 ): Promise<Pick<SessionRow, 'user_agent' | 'ip_prefix'>[]> {
-  const recent = db
-    .selectFrom('sessions')
-    .select(['user_agent', 'ip_prefix'])
-    .where('user_id', '=', userId)
-    .orderBy('created_at', 'desc')
-    .limit(limit)
-    .as('recent');
-  return db.selectFrom(recent).select(['recent.user_agent', 'recent.ip_prefix']).distinct().execute();
+  return (await recentDevices(db, { userId, limit })).rows;
 }
+
+const recentDevices = precompiled<{ userId: string; limit: number }, Pick<SessionRow, 'user_agent' | 'ip_prefix'>>(
+  (db, param) => {
+    const recent = db
+      .selectFrom('sessions')
+      .select(['user_agent', 'ip_prefix'])
+      .where('user_id', '=', param('userId'))
+      .orderBy('created_at', 'desc')
+      .limit(param('limit'))
+      .as('recent');
+    return db.selectFrom(recent).select(['recent.user_agent', 'recent.ip_prefix']).distinct();
+  },
+);
 
 /**
  * Revokes one live session, only when it belongs to `userId` (an id of another user's session

@@ -1,11 +1,16 @@
 /** @module Queries on `users`. Emails arrive already lower-cased by the core email schema. */
 import type { Kysely } from 'kysely';
 import type { Database } from '../database.js';
+import { precompiled } from '../precompiled.js';
 import type { NewUserRow, UserRow } from '../tables/user.table.js';
 
-/** The user with this (lower-cased) email, if any. */
+const userByEmail = precompiled<{ email: string }, UserRow>((db, param) =>
+  db.selectFrom('users').selectAll().where('email', '=', param('email')),
+);
+
+/** The user with this (lower-cased) email, if any. Precompiled: every sign-in and sign-up asks. */
 export async function findUserByEmail(db: Kysely<Database>, email: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirst();
+  return (await userByEmail(db, { email })).rows[0];
 }
 
 /** The user with this id, if any. */

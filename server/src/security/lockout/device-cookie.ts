@@ -46,6 +46,15 @@ export function newDeviceId(): string {
   return randomUUID();
 }
 
+const knownDevice = precompiled<{ deviceId: string; userId: string; since: string }>((db, param) =>
+  db
+    .selectFrom('devices')
+    .select('id')
+    .where('id', '=', param('deviceId'))
+    .where('user_id', '=', param('userId'))
+    .where('last_seen_at', '>', param('since')),
+);
+
 /** True when this device signed in to this user's account before (within the cookie's lifetime). */
 export async function isKnownDevice(
   db: Kysely<Database>,
@@ -54,14 +63,7 @@ export async function isKnownDevice(
   now: Date,
 ): Promise<boolean> {
   const since = new Date(now.getTime() - DEVICE_COOKIE_MAX_AGE_S * 1000).toISOString();
-  const row = await db
-    .selectFrom('devices')
-    .select('id')
-    .where('id', '=', deviceId)
-    .where('user_id', '=', userId)
-    .where('last_seen_at', '>', since)
-    .executeTakeFirst();
-  return row !== undefined;
+  return (await knownDevice(db, { deviceId, userId, since })).rows.length > 0;
 }
 
 /**

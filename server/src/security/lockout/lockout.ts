@@ -7,6 +7,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
+import { precompiled } from '../../db/precompiled.js';
 import type { SignInCounterKind, SignInCounterRow } from '../../db/tables/sign-in-counter.table.js';
 
 /** The ladder's numbers. */
@@ -65,9 +66,13 @@ export async function readCounter(
   now: Date,
   policy: LockoutPolicy,
 ): Promise<CounterState> {
-  const row = await db.selectFrom('sign_in_counters').selectAll().where('key', '=', key).executeTakeFirst();
+  const row = (await counterByKey(db, { key })).rows[0];
   return counterState(row, now, policy);
 }
+
+const counterByKey = precompiled<{ key: string }, SignInCounterRow>((db, param) =>
+  db.selectFrom('sign_in_counters').selectAll().where('key', '=', param('key')),
+);
 
 function counterState(row: SignInCounterRow | undefined, now: Date, policy: LockoutPolicy): CounterState {
   if (!row) return { failures: 0, lockedUntil: undefined };
@@ -144,14 +149,23 @@ export async function resetCounter(
   options: { keepLock?: boolean } = {},
 ): Promise<void> {
   const nowIso = now.toISOString();
-  let query = db
-    .updateTable('sign_in_counters')
-    .set({ consecutive_failures: 0, lock_count: 0, locked_until: null, updated_at: nowIso })
-    .where('key', '=', key);
-  if (options.keepLock)
-    query = query.where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', nowIso)]));
-  await query.execute();
+  await (options.keepLock ? resetUnlocked : resetAny)(db, { key, nowIso });
 }
+
+const resetAny = precompiled<{ key: string; nowIso: string }>((db, param) =>
+  db
+    .updateTable('sign_in_counters')
+    .set({ consecutive_failures: 0, lock_count: 0, locked_until: null, updated_at: param('nowIso') })
+    .where('key', '=', param('key')),
+);
+
+const resetUnlocked = precompiled<{ key: string; nowIso: string }>((db, param) =>
+  db
+    .updateTable('sign_in_counters')
+    .set({ consecutive_failures: 0, lock_count: 0, locked_until: null, updated_at: param('nowIso') })
+    .where('key', '=', param('key'))
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', param('nowIso'))])),
+);
 
 /** Lifts a lock (unlock link): failures back to 0; `lock_count` stays, so a renewed attack locks for longer. */
 export async function liftLock(db: Kysely<Database>, key: string, now: Date): Promise<void> {

@@ -77,6 +77,14 @@ export interface RiskSubject {
   unknownDevice: boolean;
 }
 
+const identitiesTriedFrom = precompiled<{ ip: string; since: string }, { n: number | string }>((db, param) =>
+  db
+    .selectFrom('risk_identity_attempts')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('ip', '=', param('ip'))
+    .where('last_seen_at', '>', param('since')),
+);
+
 /**
  * Scores a request.
  *
@@ -96,12 +104,7 @@ export async function assessRisk(
   const since = new Date(now.getTime() - RISK_WINDOW_MS).toISOString();
   const [buckets, identities] = await Promise.all([
     peekDatabaseBuckets(db, bucketKeys, now.getTime()),
-    db
-      .selectFrom('risk_identity_attempts')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('ip', '=', subject.ip)
-      .where('last_seen_at', '>', since)
-      .executeTakeFirst(),
+    identitiesTriedFrom(db, { ip: subject.ip, since }).then((result) => result.rows[0]),
   ]);
   const ipFailures = buckets.get(keys.ipFailures(subject.ip))?.hits ?? 0;
   const networkFailures = subject.prefix ? (buckets.get(keys.networkFailures(subject.prefix))?.hits ?? 0) : 0;
