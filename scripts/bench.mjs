@@ -139,6 +139,11 @@ async function measureHttp() {
     const { cookie, email, password } = await signedInCookie(server.url);
     const session = { url: server.url, path: '/auth/session', headers: { cookie }, connections: SESSION_CONNECTIONS };
 
+    console.log(`› GET /auth/bench-empty: Foyer's middleware, no work (${SECONDS} s)`);
+    const emptyRoute = { ...session, path: '/auth/bench-empty' };
+    await load({ ...emptyRoute, duration: 1 }); // warm-up
+    const empty = await load(emptyRoute);
+
     console.log(`› GET /auth/session (${SECONDS} s)`);
     await load({ ...session, duration: 1 }); // warm-up
     const sessionSolo = await load(session);
@@ -196,6 +201,12 @@ async function measureHttp() {
       p50: ms(bareResult.p50),
       p99: ms(bareResult.p99),
       note: `${SESSION_CONNECTIONS} connections ${loadNote(bareResult)}`,
+    });
+    row("  an empty /auth route through Foyer's middleware", rate(empty.requestsPerSecond), {
+      p50: ms(empty.p50),
+      p99: ms(empty.p99),
+      ceiling: `${pct(empty.requestsPerSecond, bareResult.requestsPerSecond)} of bare Hono`,
+      note: `what any Foyer route could reach: request id, CSRF, JSON-body checks ${loadNote(empty)}`,
     });
     row('GET /auth/session', rate(sessionSolo.requestsPerSecond), {
       p50: ms(sessionSolo.p50),
@@ -320,7 +331,7 @@ async function measureBreachCorpus() {
   for (let i = 0; i < lookups; i++) corpus.has(`candidate-${i}`);
   const micros = ((performance.now() - started) * 1000) / lookups;
   row('breach corpus lookup (offline, in process)', `${micros.toFixed(2)} µs`, {
-    note: `${corpus.size.toLocaleString('en-US')} passwords, ${kb(corpus.bytes)} of 64-bit SHA-1 prefixes, built in ${Math.round(corpus.buildMs)} ms (${corpus.builtIn})`,
+    note: `${corpus.size.toLocaleString('en-US')} passwords, ${(corpus.bytes / 1e6).toFixed(1)} MB of 64-bit SHA-1 prefixes, built in ${Math.round(corpus.buildMs)} ms (${corpus.builtIn})`,
   });
 }
 

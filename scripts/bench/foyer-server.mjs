@@ -43,6 +43,23 @@ const foyer = await createFoyerServer({
   logger: false,
   ...(await liftedBrakes()),
 });
+// The ceiling of any Foyer route: a constant body of /auth/session's size and shape, behind every
+// middleware a request to /auth/* passes (request id, CSRF, the JSON-body checks of each /auth
+// sub-app). Bench-only: createFoyerServer() has no such route.
+const EMPTY_ROUTE_BODY = {
+  session: {
+    id: '00000000-0000-4000-8000-000000000000',
+    createdAt: new Date(0).toISOString(),
+    expiresAt: new Date(0).toISOString(),
+  },
+  user: {
+    id: '00000000-0000-4000-8000-000000000001',
+    email: 'bench@example.com',
+    emailVerified: true,
+    createdAt: new Date(0).toISOString(),
+  },
+};
+foyer.app.get('/auth/bench-empty', (c) => c.json(EMPTY_ROUTE_BODY));
 serve({ fetch: foyer.app.fetch, port }, () => console.log(`Foyer (bench) on http://localhost:${port}`));
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.on(signal, () => {
