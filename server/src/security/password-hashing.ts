@@ -11,9 +11,9 @@
 import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
 import { hash, verify, type Algorithm, type Options } from '@node-rs/argon2';
-import { LOWER_THREAD_PRIORITY_SOURCE, WORKER_NICE_INCREMENT } from './background-priority.js';
+import { createBackgroundPool } from './background-pool.js';
+import { WORKER_NICE_INCREMENT } from './background-priority.js';
 import { createConcurrencyGate } from './concurrency-gate.js';
 
 /**
@@ -32,23 +32,15 @@ export const ARGON2_OPTIONS: Options = {
 };
 
 type Task = { op: 'hash'; password: string } | { op: 'verify'; passwordHash: string; password: string };
-type Reply = { id: number; result?: string | boolean; error?: string; nice?: number | null };
 
-// CommonJS, evaluated in each worker after it lowered its priority: one task at a time, with the
-// library's synchronous calls (the worker's thread is the one that runs at background priority).
-const WORKER_SOURCE = `${LOWER_THREAD_PRIORITY_SOURCE}
-const { parentPort, workerData } = require('node:worker_threads');
+// Each worker runs the library's synchronous calls, so the thread that works is the one at
+// background priority (not a libuv thread of the worker).
+const WORKER_SOURCE = `
+const { workerData } = require('node:worker_threads');
 const argon2 = require(workerData.argon2Path);
-parentPort.on('message', ({ id, task }) => {
-  try {
-    const result = task.op === 'hash'
-      ? argon2.hashSync(task.password, workerData.options)
-      : argon2.verifySync(task.passwordHash, task.password);
-    parentPort.postMessage({ id, result, nice: globalThis.foyerNice });
-  } catch (error) {
-    parentPort.postMessage({ id, error: String((error && error.message) || error), nice: globalThis.foyerNice });
-  }
-});
+const runTask = (task) => task.op === 'hash'
+  ? argon2.hashSync(task.password, workerData.options)
+  : argon2.verifySync(task.passwordHash, task.password);
 `;
 
 /** Runs argon2 tasks: in background-priority workers, or on the libuv pool as a fallback. */
@@ -64,8 +56,8 @@ export interface PasswordHasher {
 }
 
 /**
- * A pool of `size` argon2 workers at background priority. Tasks queue in arrival order and each
- * worker takes the next one when it is free.
+ * A pool of `size` argon2 workers at background priority (./background-pool.ts). The fallback
+ * runs on the libuv pool, at most cores − 1 hashes at once so request handling keeps a core.
  *
  * @example
  * const hasher = createPasswordHasher();
@@ -77,101 +69,26 @@ export function createPasswordHasher({
   options = ARGON2_OPTIONS,
 }: { size?: number; nice?: number; options?: Options } = {}): PasswordHasher {
   const gate = createConcurrencyGate(Math.max(1, availableParallelism() - 1));
-  const runInline = (task: Task): Promise<string | boolean> =>
-    gate.run<string | boolean>(() =>
-      task.op === 'hash' ? hash(task.password, options) : verify(task.passwordHash, task.password),
-    );
-
-  let mode: PasswordHasher['mode'] = 'workers';
-  let workerNice: number | null | undefined;
-  const idle: Worker[] = [];
-  const all: Worker[] = [];
-  const queue: { task: Task; resolve: (value: string | boolean) => void; reject: (error: Error) => void }[] = [];
-  const running = new Map<Worker, (typeof queue)[number]>();
-  let nextId = 0;
-
-  // What was waiting or running in a worker runs inline instead: nothing is lost.
-  const drainInline = () => {
-    const orphans = [...running.values(), ...queue.splice(0)];
-    running.clear();
-    idle.length = 0;
-    for (const entry of orphans) runInline(entry.task).then(entry.resolve, entry.reject);
-  };
-
-  const fallBack = () => {
-    if (mode === 'inline') return;
-    mode = 'inline';
-    for (const worker of all.splice(0)) void worker.terminate();
-    drainInline();
-  };
-
-  const dispatch = () => {
-    while (idle.length > 0 && queue.length > 0) {
-      const worker = idle.pop()!;
-      const entry = queue.shift()!;
-      running.set(worker, entry);
-      // A worker keeps the process alive only while it works (idle workers never hold it open).
-      worker.ref();
-      worker.postMessage({ id: nextId++, task: entry.task });
-    }
-  };
-
-  try {
-    const argon2Path = createRequire(import.meta.url).resolve('@node-rs/argon2');
-    for (let index = 0; index < size; index += 1) {
-      // execArgv: [] — the host process's flags (test conditions, --inspect) are not the worker's.
-      const worker = new Worker(WORKER_SOURCE, {
-        eval: true,
-        workerData: { argon2Path, options, nice },
-        execArgv: [],
-      });
-      worker.on('message', (reply: Reply) => {
-        workerNice = reply.nice;
-        const entry = running.get(worker);
-        running.delete(worker);
-        worker.unref();
-        idle.push(worker);
-        if (entry) {
-          if (reply.error !== undefined) entry.reject(new Error(reply.error));
-          else entry.resolve(reply.result!);
-        }
-        dispatch();
-      });
-      worker.on('error', fallBack);
-      worker.on('exit', fallBack);
-      // After the listeners: adding a 'message' listener refs the worker again.
-      worker.unref();
-      all.push(worker);
-      idle.push(worker);
-    }
-  } catch {
-    fallBack();
-  }
-
-  const run = (task: Task): Promise<string | boolean> => {
-    if (mode === 'inline') return runInline(task);
-    return new Promise((resolve, reject) => {
-      queue.push({ task, resolve, reject });
-      dispatch();
-    });
-  };
-
+  const pool = createBackgroundPool<Task, string | boolean>({
+    source: WORKER_SOURCE,
+    workerData: { argon2Path: createRequire(import.meta.url).resolve('@node-rs/argon2'), options },
+    size,
+    nice,
+    inline: (task) =>
+      gate.run<string | boolean>(() =>
+        task.op === 'hash' ? hash(task.password, options) : verify(task.passwordHash, task.password),
+      ),
+  });
   return {
     get mode() {
-      return mode;
+      return pool.mode;
     },
     get workerNice() {
-      return workerNice;
+      return pool.workerNice;
     },
-    hash: async (password) => (await run({ op: 'hash', password })) as string,
-    verify: async (passwordHash, password) => (await run({ op: 'verify', passwordHash, password })) as boolean,
-    async close() {
-      const workers = all.splice(0);
-      // Closing is not a failure: what still waits runs inline.
-      mode = 'inline';
-      drainInline();
-      await Promise.all(workers.map((worker) => worker.terminate()));
-    },
+    hash: async (password) => (await pool.run({ op: 'hash', password })) as string,
+    verify: async (passwordHash, password) => (await pool.run({ op: 'verify', passwordHash, password })) as boolean,
+    close: () => pool.close(),
   };
 }
 

@@ -6,9 +6,8 @@
  */
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import { loadPasswordStrength, type PasswordContext, type PasswordStrength } from '@foyer/core';
-import { LOWER_THREAD_PRIORITY_SOURCE, WORKER_NICE_INCREMENT } from './background-priority.js';
+import { createBackgroundPool } from './background-pool.js';
 
 /** Estimates password strength, in a worker when it can. */
 export interface StrengthEstimator {
@@ -18,20 +17,12 @@ export interface StrengthEstimator {
   close(): Promise<void>;
 }
 
-// A CommonJS script evaluated in the worker: imports the built @foyer/core by URL (handed over by
-// the main thread, so resolution does not depend on the working directory) and answers requests.
-// It first lowers its thread's priority (./background-priority.ts), like the argon2 workers.
-const WORKER_SOURCE = `${LOWER_THREAD_PRIORITY_SOURCE}
-const { parentPort, workerData } = require('node:worker_threads');
-const ready = import(workerData.coreUrl).then((core) => core.loadPasswordStrength());
-parentPort.on('message', async ({ id, password, context }) => {
-  try {
-    const estimate = await ready;
-    parentPort.postMessage({ id, result: estimate(password, context) });
-  } catch (error) {
-    parentPort.postMessage({ id, error: String((error && error.message) || error) });
-  }
-});
+// Run in each worker (./background-pool.ts): imports the built @foyer/core by URL (handed over by
+// the main thread, so resolution does not depend on the working directory) and loads the
+// dictionaries once.
+const WORKER_SOURCE = `
+const ready = import(require('node:worker_threads').workerData.coreUrl).then((core) => core.loadPasswordStrength());
+const runTask = async ({ password, context }) => (await ready)(password, context);
 `;
 
 /** The file URL of the built `@foyer/core` (its `dist/index.js`), or `undefined` when it cannot be resolved. */
@@ -48,10 +39,10 @@ export function builtCoreUrl(): string | undefined {
   }
 }
 
-type Pending = { resolve: (value: PasswordStrength) => void; reject: (error: Error) => void };
+type Task = { password: string; context?: PasswordContext };
 
 /**
- * A pool of `size` workers (round robin), each loading the zxcvbn dictionaries once.
+ * A pool of `size` workers (./background-pool.ts), each loading the zxcvbn dictionaries once.
  *
  * @example
  * const strength = createStrengthEstimator();
@@ -61,67 +52,31 @@ export function createStrengthEstimator({
   size = 1,
   coreUrl = builtCoreUrl(),
 }: { size?: number; coreUrl?: string } = {}): StrengthEstimator {
-  const pending = new Map<number, Pending>();
-  const workers: Worker[] = [];
-  let mode: StrengthEstimator['mode'] = coreUrl ? 'starting' : 'inline';
-  let nextId = 0;
-  let turn = 0;
-
-  const failAll = (error: Error) => {
-    mode = 'inline';
-    for (const { reject } of pending.values()) reject(error);
-    pending.clear();
-  };
-
-  if (coreUrl) {
-    for (let index = 0; index < size; index += 1) {
-      // execArgv: [] — the host process's flags (test-runner conditions, --inspect) are not the worker's.
-      const worker = new Worker(WORKER_SOURCE, {
-        eval: true,
-        workerData: { coreUrl, nice: WORKER_NICE_INCREMENT },
-        execArgv: [],
-      });
-      worker.unref();
-      worker.on('message', (message: { id: number; result?: PasswordStrength; error?: string }) => {
-        const entry = pending.get(message.id);
-        if (!entry) return;
-        pending.delete(message.id);
-        if (message.result) {
-          mode = 'worker';
-          entry.resolve(message.result);
-        } else entry.reject(new Error(message.error ?? 'strength worker failed'));
-      });
-      worker.on('error', (error) => failAll(error));
-      worker.on('exit', () => failAll(new Error('strength worker exited')));
-      workers.push(worker);
-    }
-  }
-
-  const inline = async (password: string, context?: PasswordContext) =>
-    (await loadPasswordStrength())(password, context);
+  const inline = async ({ password, context }: Task) => (await loadPasswordStrength())(password, context);
+  const pool = coreUrl
+    ? createBackgroundPool<Task, PasswordStrength>({ source: WORKER_SOURCE, workerData: { coreUrl }, size, inline })
+    : undefined;
+  let answered = false;
 
   return {
     get mode() {
-      return mode;
+      if (!pool || pool.mode === 'inline') return 'inline';
+      return answered ? 'worker' : 'starting';
     },
     async estimate(password, context) {
-      const worker = workers[turn++ % Math.max(1, workers.length)];
-      if (mode === 'inline' || !worker) return inline(password, context);
-      const id = nextId++;
+      const task: Task = context ? { password, context } : { password };
+      if (!pool) return inline(task);
       try {
-        return await new Promise<PasswordStrength>((resolve, reject) => {
-          pending.set(id, { resolve, reject });
-          worker.postMessage({ id, password, context });
-        });
+        const result = await pool.run(task);
+        answered ||= pool.mode === 'workers';
+        return result;
       } catch {
-        // A broken worker must not fail a sign-up: estimate here instead.
-        mode = 'inline';
-        return inline(password, context);
+        // A worker that cannot estimate (core failed to load) must not fail a sign-up: estimate
+        // here, now and from now on.
+        await pool.close();
+        return inline(task);
       }
     },
-    async close() {
-      const all = workers.splice(0);
-      await Promise.all(all.map((worker) => worker.terminate()));
-    },
+    close: async () => pool?.close(),
   };
 }

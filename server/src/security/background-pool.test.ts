@@ -1,0 +1,53 @@
+/**
+ * The worker pool behind argon2 and zxcvbn: tasks run in workers, in arrival order; a worker that
+ * dies or a pool that closes loses nothing (the rest runs inline), and task errors reach the caller.
+ */
+import { threadId } from 'node:worker_threads';
+import { describe, expect, it } from 'vitest';
+import { createBackgroundPool } from './background-pool.js';
+
+type Task = { n: number; crash?: boolean; fail?: boolean };
+const SOURCE = `
+const { threadId } = require('node:worker_threads');
+const runTask = (task) => {
+  if (task.crash) process.exit(3);
+  if (task.fail) throw new Error('task failed: ' + task.n);
+  return { doubled: task.n * 2, thread: threadId };
+};
+`;
+const inline = async (task: Task) => ({ doubled: task.n * 2, thread: threadId });
+
+describe('createBackgroundPool', () => {
+  it('runs every task in a worker thread, and passes task errors to the caller', async () => {
+    const pool = createBackgroundPool<Task, { doubled: number; thread: number }>({ source: SOURCE, size: 2, inline });
+    try {
+      const results = await Promise.all([1, 2, 3, 4, 5].map((n) => pool.run({ n })));
+      expect(results.map((r) => r.doubled)).toEqual([2, 4, 6, 8, 10]);
+      expect(results.every((r) => r.thread !== threadId)).toBe(true);
+      await expect(pool.run({ n: 7, fail: true })).rejects.toThrow('task failed: 7');
+      expect(pool.mode).toBe('workers');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('when a worker dies, its task and everything queued run inline, and later tasks too', async () => {
+    const pool = createBackgroundPool<Task, { doubled: number; thread: number }>({ source: SOURCE, size: 1, inline });
+    const answers = Promise.all([pool.run({ n: 1, crash: true }), pool.run({ n: 2 }), pool.run({ n: 3 })]);
+    expect((await answers).map((r) => r.doubled)).toEqual([2, 4, 6]);
+    expect(pool.mode).toBe('inline');
+    expect(await pool.run({ n: 4 })).toEqual({ doubled: 8, thread: threadId });
+    await pool.close();
+  });
+
+  it('a source that does not load falls back to inline', async () => {
+    const pool = createBackgroundPool<Task, { doubled: number; thread: number }>({
+      source: 'throw new Error("broken source");',
+      size: 1,
+      inline,
+    });
+    expect(await pool.run({ n: 5 })).toEqual({ doubled: 10, thread: threadId });
+    expect(pool.mode).toBe('inline');
+    await pool.close();
+  });
+});
