@@ -78,9 +78,8 @@ describe('HIBP range API client', () => {
 
   it('timeout, fail open (default): passes as "not checked"', async () => {
     const hibp = createHibpBreachChecker({ baseUrl: `${baseUrl}/slow/`, timeoutMs: 100 });
-    const started = performance.now();
+    // The slow range answers after 1 s; had the timeout not fired, the answer would say checked: true.
     expect(await hibp.check(BREACHED)).toEqual({ breached: false, source: 'hibp', checked: false });
-    expect(performance.now() - started).toBeLessThan(900);
   });
 
   it('timeout or a 5xx, fail closed: throws BreachCheckUnavailableError', async () => {

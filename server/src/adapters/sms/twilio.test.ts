@@ -101,13 +101,12 @@ describe('createTwilioSmsSender', () => {
   it('times out', async () => {
     reply = { status: 201, body: '{}', delayMs: 2000 };
     const sms = createTwilioSmsSender({ accountSid: 'AC1', authToken: 't', from: '+1', baseUrl, timeoutMs: 100 });
-    const started = Date.now();
+    // The provider answers after 2 s: only the client's own timeout gives status 0 and this message.
     await expect(sms.send({ to: '+14155552671', body: 'x' })).rejects.toMatchObject({
       name: 'SmsDeliveryError',
       status: 0,
       message: 'SMS provider timed out',
     });
-    expect(Date.now() - started).toBeLessThan(1500);
   });
 
   it('needs a sender', () => {
