@@ -37,9 +37,17 @@ export function dialectNameOf(config: DatabaseConfig): DialectName {
  * const db = new Kysely<Database>({ dialect: createDialect('sqlite:./data/foyer.db') });
  */
 export function createDialect(config: DatabaseConfig, options: { poolSize?: number } = {}): Dialect {
+  return openDialect(config, options).dialect;
+}
+
+/** The dialect, and for SQLite the connection it serves (with its statement cache). */
+function openDialect(
+  config: DatabaseConfig,
+  options: { poolSize?: number },
+): { dialect: Dialect; sqlite?: DirectSqliteConnection } {
   if (dialectNameOf(config) === 'postgres') {
     const pool = new pg.Pool({ connectionString: config, max: options.poolSize ?? 10 });
-    return new PostgresDialect({ pool });
+    return { dialect: new PostgresDialect({ pool }) };
   }
   const path = config === ':memory:' ? ':memory:' : config.slice('sqlite:'.length);
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
@@ -52,7 +60,7 @@ export function createDialect(config: DatabaseConfig, options: { poolSize?: numb
   const file = path === ':memory:' ? undefined : resolve(path);
   if (file && startCheckpointing(file)) sqlite.pragma(`wal_autocheckpoint = ${BACKSTOP_AUTOCHECKPOINT_PAGES}`);
   const database = withStatementCache(sqlite);
-  return new SqliteDialect({
+  const dialect = new SqliteDialect({
     database: {
       prepare: (sql) => database.prepare(sql),
       close() {
@@ -61,6 +69,40 @@ export function createDialect(config: DatabaseConfig, options: { poolSize?: numb
       },
     },
   });
+  return {
+    dialect,
+    sqlite: {
+      prepare: (sql) => database.prepare(sql) as unknown as SqliteDatabase.Statement,
+      get inTransaction() {
+        return sqlite.open && sqlite.inTransaction;
+      },
+      get open() {
+        return sqlite.open;
+      },
+    },
+  };
+}
+
+/** The SQLite connection behind a Kysely instance opened by {@link openDatabase}, for {@link directSqliteOf}. */
+export interface DirectSqliteConnection {
+  /** A prepared statement from the connection's cache. */
+  prepare(sql: string): SqliteDatabase.Statement;
+  /** A transaction is open on the connection (Kysely holds it: go through Kysely). */
+  readonly inTransaction: boolean;
+  readonly open: boolean;
+}
+
+const directConnections = new WeakMap<Kysely<Database>, DirectSqliteConnection>();
+
+/**
+ * The SQLite connection of a database opened by {@link openDatabase}, or `undefined` (PostgreSQL,
+ * a transaction, an instance made elsewhere). better-sqlite3 runs a statement synchronously, so
+ * one run outside a transaction cannot interleave with anything: `precompiled()` runs its
+ * statements here directly, without Kysely's connection queue and promise chain (about 10 % of a
+ * session check), and goes through Kysely whenever a transaction is open.
+ */
+export function directSqliteOf(db: Kysely<Database>): DirectSqliteConnection | undefined {
+  return directConnections.get(db);
 }
 
 /** How many prepared statements one SQLite connection keeps (least recently prepared dropped first). */
@@ -98,7 +140,10 @@ export function withStatementCache(sqlite: SqliteDatabase.Database, size = STATE
 
 /** Opens a Kysely instance for a database URL. The caller owns it and calls `destroy()`. */
 export function openDatabase(config: DatabaseConfig, options: { poolSize?: number } = {}): Kysely<Database> {
-  return new Kysely<Database>({ dialect: createDialect(config, options) });
+  const { dialect, sqlite } = openDialect(config, options);
+  const db = new Kysely<Database>({ dialect });
+  if (sqlite) directConnections.set(db, sqlite);
+  return db;
 }
 
 /** A URL with its password masked, for messages and logs. */

@@ -25,6 +25,10 @@ const countHit = precompiled<{ key: string; nowIso: string; resetIso: string }, 
       .returning(['hits', 'reset_at']),
 );
 
+const bucketByKey = precompiled<{ key: string }, { key: string; hits: number }>((db, param) =>
+  db.selectFrom('rate_limit_buckets').select(['key', 'hits']).where('key', '=', param('key')),
+);
+
 for (const dialect of DIALECTS) {
   describe.skipIf(!dialect.available)(`precompiled [${dialect.name}]`, () => {
     let database: TestDatabase;
@@ -69,6 +73,41 @@ for (const dialect of DIALECTS) {
         db.selectFrom(sql.raw<{ n: number }>(param('table')).as('t')).select(sql<number>`1`.as('n')),
       );
       await expect(async () => broken(db, { table: 'users' })).rejects.toThrow(/SQL text/);
+    });
+
+    it('while a transaction is open, waits for it and never reads its uncommitted rows', async () => {
+      // SQLite runs precompiled statements on the connection directly, except inside a transaction:
+      // there the one connection would show the transaction's own rows before they are committed.
+      let inserted!: () => void;
+      const insertedNow = new Promise<void>((resolve) => (inserted = resolve));
+      let release!: () => void;
+      const released = new Promise<void>((resolve) => (release = resolve));
+      const transaction = db
+        .transaction()
+        .execute(async (trx) => {
+          await trx.insertInto('rate_limit_buckets').values({ key: 'uncommitted', hits: 7, reset_at: 'x' }).execute();
+          inserted();
+          await released;
+          throw new Error('rolled back');
+        })
+        .catch((error: Error) => error.message);
+      await insertedNow;
+      const read = bucketByKey(db, { key: 'uncommitted' });
+      const write = countHit(db, { key: 'after', nowIso: '2026-01-01T00:00:00Z', resetIso: '2026-01-01T00:01:00Z' });
+      release();
+      expect(await transaction).toBe('rolled back');
+      expect((await read).rows).toEqual([]);
+      // The write outside it was not rolled back with it.
+      expect((await write).rows).toEqual([{ hits: 1, reset_at: '2026-01-01T00:01:00Z' }]);
+      expect((await bucketByKey(db, { key: 'after' })).rows).toEqual([{ key: 'after', hits: 1 }]);
+    });
+
+    it('reports the rows a write changed', async () => {
+      const reset = precompiled<{ key: string }>((db, param) =>
+        db.updateTable('rate_limit_buckets').set({ hits: 0 }).where('key', '=', param('key')),
+      );
+      expect(Number((await reset(db, { key: 'after' })).numAffectedRows)).toBe(1);
+      expect(Number((await reset(db, { key: 'nowhere' })).numAffectedRows)).toBe(0);
     });
   });
 }

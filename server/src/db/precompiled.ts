@@ -9,6 +9,7 @@
  */
 import { CompiledQuery, type Compilable, type Kysely, type QueryResult } from 'kysely';
 import type { Database } from './database.js';
+import { directSqliteOf } from './dialect.js';
 
 const SENTINEL = '\u0000foyer-param:';
 
@@ -40,6 +41,19 @@ export function precompiled<P extends Record<string, unknown>, R = unknown>(
       compiledFor.set(db, entry);
     }
     const parameters = entry.slots.map((slot) => ('name' in slot ? params[slot.name] : slot.value));
+    // SQLite outside a transaction: the statement runs right here (./dialect.ts, directSqliteOf),
+    // with the same result shape as Kysely's SQLite driver.
+    const direct = directSqliteOf(db);
+    if (direct?.open && !direct.inTransaction) {
+      try {
+        const statement = direct.prepare(entry.sql);
+        if (statement.reader) return Promise.resolve({ rows: statement.all(parameters) as R[] });
+        const { changes, lastInsertRowid } = statement.run(parameters);
+        return Promise.resolve({ rows: [], numAffectedRows: BigInt(changes), insertId: BigInt(lastInsertRowid) });
+      } catch (error) {
+        return Promise.reject(error as Error);
+      }
+    }
     return db.executeQuery(CompiledQuery.raw(entry.sql, parameters) as CompiledQuery<R>);
   };
 }
