@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `npm run bench`: one table, measured in one run on this machine (about a minute).
+ * `npm run bench`: one table, measured in one run on this machine (about a minute and a half).
  *  (a) bundle sizes, min+gzip: dist/foyer.js (the autoloader) with the chunks it imports statically,
  *      against the 30 KB budget; beside it, a page with <foyer-auth> (the loader and everything it
  *      fetches before the widget renders); each lazy chunk; and <foyer-sign-in> alone with its
