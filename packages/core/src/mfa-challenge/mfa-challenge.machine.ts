@@ -13,7 +13,12 @@ import {
 } from '../actors/auth.actors.js';
 import { type MfaMethod, type User } from '../contracts/index.js';
 import { errorOfEvent, type FoyerErrorBody } from '../errors.js';
-import { codeFieldErrors, isCeremonyCancelled, secondFactorRefusal } from '../second-factor/second-factor-answers.js';
+import {
+  codeFieldErrors,
+  isCeremonyCancelled,
+  secondFactorProof,
+  secondFactorRefusal,
+} from '../second-factor/second-factor-answers.js';
 
 /** Input of {@link mfaChallengeMachine}: the methods the server offered. */
 export interface MfaChallengeInput {
@@ -149,19 +154,8 @@ export const mfaChallengeMachine = setup({
     verifying: {
       invoke: {
         src: 'verifyMfa',
-        input: ({ context, event }) => {
-          if (event.type === 'code.submit')
-            return context.method === 'recovery_code'
-              ? { factor: 'recovery_code' as const, code: event.code }
-              : context.method === 'sms'
-                ? { factor: 'sms' as const, code: event.code }
-                : { factor: 'totp' as const, code: event.code };
-          // From the passkey prompt: the assertion JSON.
-          return {
-            factor: 'passkey' as const,
-            response: (event as unknown as { output: Record<string, unknown> }).output as never,
-          };
-        },
+        // A typed code, or from the passkey prompt the assertion JSON.
+        input: ({ context, event }) => secondFactorProof(context.method, event),
         onDone: { target: 'done', actions: 'assignUser' },
         onError: [
           { guard: 'isLocked', target: 'locked', actions: 'assignServerError' },

@@ -13,7 +13,12 @@ import {
 } from '../actors/auth.actors.js';
 import { type StepUpMethod } from '../contracts/index.js';
 import { errorOfEvent, type FoyerErrorBody } from '../errors.js';
-import { codeFieldErrors, isCeremonyCancelled, secondFactorRefusal } from '../second-factor/second-factor-answers.js';
+import {
+  codeFieldErrors,
+  isCeremonyCancelled,
+  secondFactorProof,
+  secondFactorRefusal,
+} from '../second-factor/second-factor-answers.js';
 
 /** Input of {@link stepUpMachine}: `details.methods` of the `step_up_required` answer. */
 export interface StepUpInput {
@@ -148,19 +153,10 @@ export const stepUpMachine = setup({
     verifying: {
       invoke: {
         src: 'stepUp',
-        input: ({ context, event }) => {
-          if (event.type === 'password.submit') return { factor: 'password' as const, password: event.password };
-          if (event.type === 'code.submit')
-            return context.method === 'recovery_code'
-              ? { factor: 'recovery_code' as const, code: event.code }
-              : context.method === 'sms'
-                ? { factor: 'sms' as const, code: event.code }
-                : { factor: 'totp' as const, code: event.code };
-          return {
-            factor: 'passkey' as const,
-            response: (event as unknown as { output: Record<string, unknown> }).output as never,
-          };
-        },
+        input: ({ context, event }) =>
+          event.type === 'password.submit'
+            ? { factor: 'password' as const, password: event.password }
+            : secondFactorProof(context.method, event),
         onDone: {
           target: 'done',
           actions: assign({ stepUpUntil: ({ event }) => event.output.stepUpUntil, error: null }),
