@@ -6,11 +6,11 @@
  * `node scripts/bench/argon2-verify.mjs <concurrency> <seconds> <library|server>` prints JSON.
  */
 import { verify } from '@node-rs/argon2';
-import { WORKER_NICE_INCREMENT } from '../../server/dist/security/background-priority.js';
 import {
   ARGON2_OPTIONS,
   HASH_CONCURRENCY,
   hashPassword,
+  passwordHasher,
   verifyPassword,
 } from '../../server/dist/security/password-hashing.js';
 
@@ -41,6 +41,7 @@ process.stdout.write(
     mode,
     hashConcurrency: mode === 'library' ? concurrency : HASH_CONCURRENCY,
     options: ARGON2_OPTIONS,
-    nice: WORKER_NICE_INCREMENT,
+    // The nice value the server's workers reported (Linux), not the configured increment.
+    nice: mode === 'server' ? passwordHasher().workerNice : null,
   }),
 );

@@ -72,12 +72,9 @@ function openDialect(
   return {
     dialect,
     sqlite: {
-      prepare: (sql) => database.prepare(sql) as unknown as SqliteDatabase.Statement,
-      get inTransaction() {
-        return sqlite.open && sqlite.inTransaction;
-      },
-      get open() {
-        return sqlite.open;
+      prepare: (sql) => database.prepare(sql),
+      get idle() {
+        return sqlite.open && !sqlite.inTransaction;
       },
     },
   };
@@ -87,9 +84,8 @@ function openDialect(
 export interface DirectSqliteConnection {
   /** A prepared statement from the connection's cache. */
   prepare(sql: string): SqliteDatabase.Statement;
-  /** A transaction is open on the connection (Kysely holds it: go through Kysely). */
-  readonly inTransaction: boolean;
-  readonly open: boolean;
+  /** Open, with no transaction on it: a statement may run here (otherwise Kysely holds it: go through Kysely). */
+  readonly idle: boolean;
 }
 
 const directConnections = new WeakMap<Kysely<Database>, DirectSqliteConnection>();
@@ -105,6 +101,11 @@ export function directSqliteOf(db: Kysely<Database>): DirectSqliteConnection | u
   return directConnections.get(db);
 }
 
+/** A SQLite connection as Kysely's dialect takes it, handing out better-sqlite3 statements. */
+export interface CachedSqliteDatabase extends KyselySqliteDatabase {
+  prepare(sql: string): SqliteDatabase.Statement;
+}
+
 /** How many prepared statements one SQLite connection keeps (least recently prepared dropped first). */
 export const STATEMENT_CACHE_SIZE = 512;
 
@@ -116,7 +117,7 @@ export const STATEMENT_CACHE_SIZE = 512;
  * busy in an `iterate()` (a streamed query) is never handed out twice: a fresh one is prepared.
  * SQLite re-prepares cached statements by itself after a schema change.
  */
-export function withStatementCache(sqlite: SqliteDatabase.Database, size = STATEMENT_CACHE_SIZE): KyselySqliteDatabase {
+export function withStatementCache(sqlite: SqliteDatabase.Database, size = STATEMENT_CACHE_SIZE): CachedSqliteDatabase {
   const statements = new Map<string, SqliteDatabase.Statement>();
   return {
     close: () => sqlite.close(),

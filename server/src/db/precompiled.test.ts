@@ -1,7 +1,8 @@
 /**
  * Precompiled queries: compiled once per database (SQLite `?` and PostgreSQL `$1` differ), then run
  * with new values in the right places — including values repeated in several places and constants
- * of the builder — and refused when a placeholder would end up inside the SQL text.
+ * of the builder — and refused when a placeholder would end up inside the SQL text. The query with
+ * repeated placeholders is the rate-limit store's own hit.
  */
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,21 +10,8 @@ import { DIALECTS, type TestDatabase } from '../test-support/dialects.js';
 import type { Database } from './database.js';
 import { openDatabase } from './dialect.js';
 import { migrateToLatest } from './migrate.js';
+import { countHit } from '../middleware/rate-limit/stores/database-store.js';
 import { precompiled } from './precompiled.js';
-
-const countHit = precompiled<{ key: string; nowIso: string; resetIso: string }, { hits: number; reset_at: string }>(
-  (db, param) =>
-    db
-      .insertInto('rate_limit_buckets')
-      .values({ key: param('key'), hits: 1, reset_at: param('resetIso') })
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet({
-          hits: sql<number>`case when rate_limit_buckets.reset_at <= ${param('nowIso')} then 1 else rate_limit_buckets.hits + 1 end`,
-          reset_at: sql<string>`case when rate_limit_buckets.reset_at <= ${param('nowIso')} then ${param('resetIso')} else rate_limit_buckets.reset_at end`,
-        }),
-      )
-      .returning(['hits', 'reset_at']),
-);
 
 const bucketByKey = precompiled<{ key: string }, { key: string; hits: number }>((db, param) =>
   db.selectFrom('rate_limit_buckets').select(['key', 'hits']).where('key', '=', param('key')),

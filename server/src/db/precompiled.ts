@@ -44,7 +44,7 @@ export function precompiled<P extends Record<string, unknown>, R = unknown>(
     // SQLite outside a transaction: the statement runs right here (./dialect.ts, directSqliteOf),
     // with the same result shape as Kysely's SQLite driver.
     const direct = directSqliteOf(db);
-    if (direct?.open && !direct.inTransaction) {
+    if (direct?.idle) {
       try {
         const statement = direct.prepare(entry.sql);
         if (statement.reader) return Promise.resolve({ rows: statement.all(parameters) as R[] });

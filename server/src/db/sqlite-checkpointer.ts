@@ -38,7 +38,6 @@ parentPort.on('message', ({ op, path }) => {
     const db = connections.get(path);
     connections.delete(path);
     try { db && db.close(); } catch {}
-    parentPort.postMessage({ removed: path });
   }
 });
 setInterval(() => {
@@ -68,8 +67,7 @@ function checkpointWorker(): Worker | undefined {
       failed = true;
       worker = undefined;
     });
-    worker.on('message', () => {});
-    // After the listeners (a 'message' listener refs it): never keeps the process alive.
+    // Never keeps the process alive.
     worker.unref();
     return worker;
   } catch {

@@ -152,19 +152,20 @@ export async function resetCounter(
   await (options.keepLock ? resetUnlocked : resetAny)(db, { key, nowIso });
 }
 
-const resetAny = precompiled<{ key: string; nowIso: string }>((db, param) =>
-  db
-    .updateTable('sign_in_counters')
-    .set({ consecutive_failures: 0, lock_count: 0, locked_until: null, updated_at: param('nowIso') })
-    .where('key', '=', param('key')),
-);
+type ResetParams = { key: string; nowIso: string };
 
-const resetUnlocked = precompiled<{ key: string; nowIso: string }>((db, param) =>
+const resetQuery = (db: Kysely<Database>, param: <K extends keyof ResetParams>(name: K) => ResetParams[K]) =>
   db
     .updateTable('sign_in_counters')
     .set({ consecutive_failures: 0, lock_count: 0, locked_until: null, updated_at: param('nowIso') })
-    .where('key', '=', param('key'))
-    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', param('nowIso'))])),
+    .where('key', '=', param('key'));
+
+const resetAny = precompiled<ResetParams>(resetQuery);
+
+const resetUnlocked = precompiled<ResetParams>((db, param) =>
+  resetQuery(db, param).where((eb) =>
+    eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', param('nowIso'))]),
+  ),
 );
 
 /** Lifts a lock (unlock link): failures back to 0; `lock_count` stays, so a renewed attack locks for longer. */

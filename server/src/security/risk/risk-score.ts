@@ -127,7 +127,6 @@ export async function assessRisk(
   };
 }
 
-/** Notes that the IP tried to sign in as this identity (before scoring, so the try counts). */
 const upsertIdentityTried = precompiled<{ ip: string; identityHash: string; nowIso: string }>((db, param) =>
   db
     .insertInto('risk_identity_attempts')
@@ -135,6 +134,7 @@ const upsertIdentityTried = precompiled<{ ip: string; identityHash: string; nowI
     .onConflict((oc) => oc.columns(['ip', 'identity_hash']).doUpdateSet({ last_seen_at: param('nowIso') })),
 );
 
+/** Notes that the IP tried to sign in as this identity (before scoring, so the try counts). */
 export async function recordIdentityTried(
   db: Kysely<Database>,
   ip: string,

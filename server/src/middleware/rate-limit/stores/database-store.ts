@@ -8,19 +8,21 @@ import { precompiled } from '../../../db/precompiled.js';
 import type { RateLimitBucket, RateLimitStore } from './store.js';
 
 /** Counts one hit, atomically: a new bucket, the next hit of the window, or a new window. */
-const countHit = precompiled<{ key: string; nowIso: string; resetIso: string }, { hits: number; reset_at: string }>(
-  (db, param) =>
-    db
-      .insertInto('rate_limit_buckets')
-      .values({ key: param('key'), hits: 1, reset_at: param('resetIso') })
-      .onConflict((oc) =>
-        oc.column('key').doUpdateSet({
-          // Both branches read the row as it was before this statement (SQL semantics).
-          hits: sql<number>`case when rate_limit_buckets.reset_at <= ${param('nowIso')} then 1 else rate_limit_buckets.hits + 1 end`,
-          reset_at: sql<string>`case when rate_limit_buckets.reset_at <= ${param('nowIso')} then ${param('resetIso')} else rate_limit_buckets.reset_at end`,
-        }),
-      )
-      .returning(['hits', 'reset_at']),
+export const countHit = precompiled<
+  { key: string; nowIso: string; resetIso: string },
+  { hits: number; reset_at: string }
+>((db, param) =>
+  db
+    .insertInto('rate_limit_buckets')
+    .values({ key: param('key'), hits: 1, reset_at: param('resetIso') })
+    .onConflict((oc) =>
+      oc.column('key').doUpdateSet({
+        // Both branches read the row as it was before this statement (SQL semantics).
+        hits: sql<number>`case when rate_limit_buckets.reset_at <= ${param('nowIso')} then 1 else rate_limit_buckets.hits + 1 end`,
+        reset_at: sql<string>`case when rate_limit_buckets.reset_at <= ${param('nowIso')} then ${param('resetIso')} else rate_limit_buckets.reset_at end`,
+      }),
+    )
+    .returning(['hits', 'reset_at']),
 );
 
 /** Buckets purged per hit at most, so the table stays small without a job. */
