@@ -3,6 +3,7 @@
  * types, malformed JSON, oversized bodies, invalid or look-alike emails, passwords outside
  * 8–128 characters → `400 invalid_input` with `fields`; input is never echoed back raw.
  */
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../test-support/dialects.js';
 import { GOOD_PASSWORD, startTestServer, type TestServer } from '../test-support/test-server.js';
@@ -130,6 +131,39 @@ for (const dialect of DIALECTS) {
       } as RequestInit);
       expect(streamed.status).toBe(400);
       expect(((await streamed.json()) as { error: { code: string } }).error.code).toBe('invalid_input');
+    });
+
+    it('a Content-Length that lies (smaller than the body) cannot carry a larger body past the limit', async () => {
+      // The size check trusts the declared length and does not read the body to count it, so the
+      // HTTP parser must read exactly that many bytes: here they are the start of a 70 KiB sign-up
+      // that would succeed if the whole body were taken as this request's.
+      const body = JSON.stringify({
+        email: 'liar@example.com',
+        password: GOOD_PASSWORD,
+        padding: 'x'.repeat(70 * 1024),
+      });
+      const { hostname, port } = new URL(server.url);
+      const answer = await new Promise<string>((resolve, reject) => {
+        const socket = connect({ host: hostname, port: Number(port) }, () => {
+          // Connection: close, and no half-close from here: the server ends the exchange.
+          socket.write(
+            `POST /auth/sign-up HTTP/1.1\r\nHost: ${hostname}:${port}\r\nConnection: close\r\nContent-Type: application/json\r\n` +
+              `Content-Length: 40\r\n\r\n${body}`,
+          );
+        });
+        let text = '';
+        socket.setEncoding('utf8');
+        socket.on('data', (chunk: string) => (text += chunk));
+        socket.on('close', () => resolve(text));
+        socket.on('error', reject);
+      });
+      const statuses = [...answer.matchAll(/^HTTP\/1\.1 (\d{3})/gm)].map((match) => match[1]);
+      // The rest of the bytes are no valid request: the connection is refused and closed.
+      expect(statuses.length).toBeGreaterThan(0);
+      expect(
+        statuses.every((status) => status === '400'),
+        answer.slice(0, 200),
+      ).toBe(true);
     });
 
     it('never echoes </script> or other input in errors', async () => {

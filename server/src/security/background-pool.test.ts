@@ -6,13 +6,14 @@ import { threadId } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { createBackgroundPool } from './background-pool.js';
 
-type Task = { n: number; crash?: boolean; fail?: boolean };
+type Task = { n: number; crash?: boolean; fail?: boolean; waitMs?: number };
 const SOURCE = `
 const { threadId } = require('node:worker_threads');
 const runTask = (task) => {
   if (task.crash) process.exit(3);
   if (task.fail) throw new Error('task failed: ' + task.n);
-  return { doubled: task.n * 2, thread: threadId };
+  const answer = { doubled: task.n * 2, thread: threadId };
+  return task.waitMs ? new Promise((resolve) => setTimeout(() => resolve(answer), task.waitMs)) : answer;
 };
 `;
 const inline = async (task: Task) => ({ doubled: task.n * 2, thread: threadId });
@@ -29,6 +30,30 @@ describe('createBackgroundPool', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  it('hands a worker its next task before it answers the current one (prefetch), unless told not to', async () => {
+    // One worker; the first task waits inside it. With 2 tasks handed out at once the second starts
+    // (and answers) meanwhile; handed out one at a time, it waits for the first answer.
+    const order = async (prefetch: number) => {
+      const pool = createBackgroundPool<Task, { doubled: number; thread: number }>({
+        source: SOURCE,
+        size: 1,
+        prefetch,
+        inline,
+      });
+      const answered: number[] = [];
+      try {
+        await Promise.all(
+          [{ n: 1, waitMs: 300 }, { n: 2 }].map((task) => pool.run(task).then(() => answered.push(task.n))),
+        );
+      } finally {
+        await pool.close();
+      }
+      return answered;
+    };
+    expect(await order(2)).toEqual([2, 1]);
+    expect(await order(1)).toEqual([1, 2]);
   });
 
   it('when a worker dies, its task and everything queued run inline, and later tasks too', async () => {
