@@ -95,6 +95,18 @@ describe('example page: email sign-up, verification and sign-in', { timeout: 120
     await control.first().click();
   }
 
+  /**
+   * Shows the view whose submit button is `submit`: waits until either view has rendered (the
+   * element is defined before its first render), then switches with `switchName` if needed.
+   */
+  async function showView(submit, switchName) {
+    const other = auth()
+      .getByRole('button', { name: switchName, exact: true })
+      .or(auth().getByRole('link', { name: switchName, exact: true }));
+    await button(submit).or(other).first().waitFor();
+    if (!(await button(submit).isVisible())) await switchTo(switchName);
+  }
+
   async function expectSignedIn() {
     await auth().getByText(`Signed in as ${email}`).waitFor();
     await page.waitForFunction(
@@ -127,7 +139,7 @@ describe('example page: email sign-up, verification and sign-in', { timeout: 120
   });
 
   step('signs up', async () => {
-    if (!(await button('Create account').isVisible())) await switchTo('Create an account');
+    await showView('Create account', 'Create an account');
     await field('Email').fill(email);
     await field('Password').fill(password);
     await button('Create account').click();
@@ -157,7 +169,7 @@ describe('example page: email sign-up, verification and sign-in', { timeout: 120
   });
 
   step('signs in again', async () => {
-    if (!(await button('Sign in').isVisible())) await switchTo('I already have an account');
+    await showView('Sign in', 'I already have an account');
     await field('Email').fill(email);
     await field('Password').fill(password);
     await button('Sign in').click();

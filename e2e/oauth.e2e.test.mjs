@@ -157,8 +157,11 @@ describe('example page: Sign in with Google and with Apple (OpenID Connect)', { 
     await page.waitForFunction(() => customElements.get('foyer-auth') !== undefined);
     await page.evaluate(() => document.querySelector('foyer-auth')?.setAttribute('providers', 'google'));
     const toSignIn = auth().getByRole('button', { name: 'I already have an account', exact: true });
+    const google = auth().getByRole('link', { name: 'Sign in with Google', exact: true });
+    // The element is defined before its first render: wait until a view shows, then switch if needed.
+    await toSignIn.or(google).first().waitFor();
     if (await toSignIn.isVisible()) await toSignIn.click();
-    await auth().getByRole('link', { name: 'Sign in with Google', exact: true }).waitFor();
+    await google.waitFor();
   });
 
   step('the button goes to the provider’s login page', async () => {
@@ -191,8 +194,10 @@ describe('example page: Sign in with Google and with Apple (OpenID Connect)', { 
       await applePage.evaluate(() => document.querySelector('foyer-auth')?.setAttribute('providers', 'apple'));
       const appleAuth = applePage.locator('foyer-auth');
       const toSignIn = appleAuth.getByRole('button', { name: 'I already have an account', exact: true });
+      const apple = appleAuth.getByRole('link', { name: 'Sign in with Apple', exact: true });
+      await toSignIn.or(apple).first().waitFor();
       if (await toSignIn.isVisible()) await toSignIn.click();
-      await appleAuth.getByRole('link', { name: 'Sign in with Apple', exact: true }).click();
+      await apple.click();
       await applePage.waitForURL((url) => url.origin === appleProvider.issuer, { waitUntil: 'domcontentloaded' });
       const appleLogin = `${login}-apple`;
       await applePage.locator('input[name="login"]').fill(appleLogin);
