@@ -10,6 +10,7 @@ import { requestId } from 'hono/request-id';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { FoyerError, type ErrorCode } from '@foyer/core';
 import type { DevOutboxMailer } from './adapters/mail/dev-outbox.js';
+import { apiHeaders } from './middleware/api-headers/api-headers.js';
 import { csrfProtection } from './middleware/csrf/csrf.js';
 import { requestLogger } from './middleware/logger/request-logger.js';
 import { createAuthRoutes } from './routes/auth.js';
@@ -36,6 +37,9 @@ export interface AppExtras {
    */
   staticRoot?: string;
 }
+
+/** Where the API answers: these get `Cache-Control: no-store` and `nosniff` (./middleware/api-headers). */
+const API_PATH_PREFIXES = ['/auth', '/account', '/onboarding', '/profiles'] as const;
 
 const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
   400: 'invalid_input',
@@ -94,6 +98,8 @@ export function createApp(ctx: FoyerServerContext, extras: AppExtras = {}): Hono
       exempt: (path, method) => method === 'POST' && isFormPostCallback(ctx, path),
     }),
   );
+
+  for (const prefix of API_PATH_PREFIXES) app.use(`${prefix}/*`, apiHeaders());
 
   // Before the JSON-only auth routes: the form_post callback has an urlencoded body.
   app.route('/auth', createOAuthRoutes(ctx));

@@ -1,0 +1,2 @@
+/** @module Headers every API answer carries. */
+export { apiHeaders } from './api-headers.js';
