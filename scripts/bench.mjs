@@ -209,7 +209,7 @@ async function measureHttp() {
         method: 'POST',
         path: '/auth/sign-up',
         headers: { 'content-type': 'application/json' },
-        uniqueEmails: true,
+        uniqueSignUps: true,
         connections: HASHING_CONNECTIONS,
       }),
     ]);

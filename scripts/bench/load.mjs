@@ -2,9 +2,11 @@
  * One autocannon run in its own process (so the load generator never shares an event loop with
  * the server or with another load): `node scripts/bench/load.mjs '<json>'` prints the result JSON.
  *
- * Config: { url, method?, path, headers?, body?, uniqueEmails?: true, connections, duration }.
- * `uniqueEmails` sends `{ email: bench-<pid>-<n>@example.com, password }` with a new email per
- * request (sign-up load).
+ * Config: { url, method?, path, headers?, body?, uniqueSignUps?: true, connections, duration }.
+ * `uniqueSignUps` sends `{ email: bench-<pid>-<n>@example.com, password }` with a new email and a
+ * new random password per request (sign-up load). A new password each time, because zxcvbn's cost
+ * depends on the password: 10–190 ms for random 20-character ones here, so one password drawn per
+ * run made the mixed figures swing from run to run.
  */
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
@@ -12,13 +14,13 @@ import autocannon from 'autocannon';
 const config = JSON.parse(process.argv[2]);
 let counter = 0;
 // Random, so the server's password policy (strength, breach corpus, context words) accepts it.
-const signUpPassword = `${randomBytes(12).toString('base64url')}-Qz7`;
+const signUpPassword = () => `${randomBytes(12).toString('base64url')}-Qz7`;
 const request = { method: config.method ?? 'GET', path: config.path, headers: config.headers ?? {} };
 if (config.body !== undefined) request.body = JSON.stringify(config.body);
-if (config.uniqueEmails) {
+if (config.uniqueSignUps) {
   request.setupRequest = (req) => ({
     ...req,
-    body: JSON.stringify({ email: `bench-${process.pid}-${counter++}@example.com`, password: signUpPassword }),
+    body: JSON.stringify({ email: `bench-${process.pid}-${counter++}@example.com`, password: signUpPassword() }),
   });
 }
 
