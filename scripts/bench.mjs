@@ -240,7 +240,7 @@ async function measureHttp() {
     });
     row('argon2id verify, server worker pool', rate(argon2.verifiesPerSecond), {
       ceiling: `${pct(argon2.verifiesPerSecond, argon2Library.verifiesPerSecond)} of the library`,
-      note: `verifyPassword: ${argon2.hashConcurrency} workers at background priority (their nice value: ${argon2.nice ?? 'unknown'})`,
+      note: `verifyPassword: ${argon2.hashConcurrency} workers at background priority (their nice value: ${argon2.nice ?? 'unknown'}, scheduling policy: ${argon2.policy ?? 'unknown'})`,
     });
     row('POST /auth/sign-in', rate(signIn.requestsPerSecond), {
       p50: ms(signIn.p50),

@@ -41,7 +41,8 @@ process.stdout.write(
     mode,
     hashConcurrency: mode === 'library' ? concurrency : HASH_CONCURRENCY,
     options: ARGON2_OPTIONS,
-    // The nice value the server's workers reported (Linux), not the configured increment.
+    // The nice value and scheduling policy the server's workers reported (Linux), not the configuration.
     nice: mode === 'server' ? passwordHasher().workerNice : null,
+    policy: mode === 'server' ? passwordHasher().workerPolicy : null,
   }),
 );

@@ -9,7 +9,7 @@
  * later task.
  */
 import { Worker } from 'node:worker_threads';
-import { LOWER_THREAD_PRIORITY_SOURCE, WORKER_NICE_INCREMENT } from './background-priority.js';
+import { LOWER_THREAD_PRIORITY_SOURCE, WORKER_IDLE_POLICY, WORKER_NICE_INCREMENT } from './background-priority.js';
 
 /** A pool of background-priority workers running one kind of task. */
 export interface BackgroundPool<T, R> {
@@ -19,6 +19,8 @@ export interface BackgroundPool<T, R> {
   readonly mode: 'workers' | 'inline';
   /** The nice value a worker last reported (Linux), `null` where it could not be set or read; `undefined` before any answer. */
   readonly workerNice: number | null | undefined;
+  /** The scheduling policy a worker last reported (Linux), `null` where it could not be read; `undefined` before any answer. */
+  readonly workerPolicy: 'idle' | 'normal' | null | undefined;
   /** Stops the workers; what is queued or running finishes inline. */
   close(): Promise<void>;
 }
@@ -31,12 +33,14 @@ export interface BackgroundPoolOptions<T, R> {
    * `require('node:worker_threads')`.
    */
   source: string;
-  /** Handed to each worker as `workerData` (plus `nice`). Structured-cloneable. */
+  /** Handed to each worker as `workerData` (plus `nice` and `idle`). Structured-cloneable. */
   workerData?: Record<string, unknown>;
   /** How many workers. */
   size: number;
   /** Nice increment of the workers' threads. @default WORKER_NICE_INCREMENT */
   nice?: number;
+  /** Whether the workers also move to `SCHED_IDLE` (only with a nice increment above 0). @default WORKER_IDLE_POLICY */
+  idle?: boolean;
   /**
    * Tasks handed to one worker at once. Above 1, a worker that finishes a task starts the next
    * one from its own message queue instead of idling until the busy event loop hands it over
@@ -47,17 +51,23 @@ export interface BackgroundPoolOptions<T, R> {
   inline: (task: T) => Promise<R>;
 }
 
-type Reply<R> = { id: number; result?: R; error?: string; nice?: number | null };
+type Reply<R> = {
+  id: number;
+  result?: R;
+  error?: string;
+  nice?: number | null;
+  policy?: 'idle' | 'normal' | null;
+};
 type Entry<T, R> = { task: T; resolve: (value: R) => void; reject: (error: Error) => void };
 
-// Appended to every pool's source: one task at a time, answered with the worker's nice value.
+// Appended to every pool's source: one task at a time, answered with the worker's priority.
 const DISPATCH_SOURCE = `
 require('node:worker_threads').parentPort.on('message', async ({ id, task }) => {
   const port = require('node:worker_threads').parentPort;
   try {
-    port.postMessage({ id, result: await runTask(task), nice: globalThis.foyerNice });
+    port.postMessage({ id, result: await runTask(task), nice: globalThis.foyerNice, policy: globalThis.foyerPolicy });
   } catch (error) {
-    port.postMessage({ id, error: String((error && error.message) || error), nice: globalThis.foyerNice });
+    port.postMessage({ id, error: String((error && error.message) || error), nice: globalThis.foyerNice, policy: globalThis.foyerPolicy });
   }
 });
 `;
@@ -79,6 +89,7 @@ export function createBackgroundPool<T, R>(options: BackgroundPoolOptions<T, R>)
   const prefetch = Math.max(1, options.prefetch ?? 2);
   let mode: BackgroundPool<T, R>['mode'] = 'workers';
   let workerNice: number | null | undefined;
+  let workerPolicy: BackgroundPool<T, R>['workerPolicy'];
   const all: Worker[] = [];
   const queue: Entry<T, R>[] = [];
   // Handed to a worker and not answered yet, by task id (in the order they were handed out).
@@ -122,12 +133,17 @@ export function createBackgroundPool<T, R>(options: BackgroundPoolOptions<T, R>)
 
   try {
     const source = `${LOWER_THREAD_PRIORITY_SOURCE}\n${options.source}\n${DISPATCH_SOURCE}`;
-    const workerData = { ...options.workerData, nice: options.nice ?? WORKER_NICE_INCREMENT };
+    const workerData = {
+      ...options.workerData,
+      nice: options.nice ?? WORKER_NICE_INCREMENT,
+      idle: options.idle ?? WORKER_IDLE_POLICY,
+    };
     for (let index = 0; index < options.size; index += 1) {
       // execArgv: [] — the host process's flags (test conditions, --inspect) are not the worker's.
       const worker = new Worker(source, { eval: true, workerData, execArgv: [] });
       worker.on('message', (reply: Reply<R>) => {
         workerNice = reply.nice;
+        workerPolicy = reply.policy;
         const handed = inFlight.get(reply.id);
         // Not handed out (any more): answered inline after the pool closed.
         if (!handed) return;
@@ -155,6 +171,9 @@ export function createBackgroundPool<T, R>(options: BackgroundPoolOptions<T, R>)
     },
     get workerNice() {
       return workerNice;
+    },
+    get workerPolicy() {
+      return workerPolicy;
     },
     run(task) {
       if (mode === 'inline') return inline(task);

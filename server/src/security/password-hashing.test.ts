@@ -2,16 +2,29 @@
  * argon2id off the event loop: a pool of worker threads at background priority (Linux), the same
  * PHC strings as the library, and nothing lost when the pool closes or cannot run.
  */
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { platform } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { verify } from '@node-rs/argon2';
 import { describe, expect, it } from 'vitest';
-import { WORKER_NICE_INCREMENT } from './background-priority.js';
+import { WORKER_IDLE_POLICY, WORKER_NICE_INCREMENT } from './background-priority.js';
 import { ARGON2_OPTIONS, createPasswordHasher, hashPassword, verifyPassword } from './password-hashing.js';
 
 const PASSWORD = 'correct horse battery staple';
+
+/** Why the SCHED_IDLE test cannot run here, or `undefined` when it can (Linux with util-linux `chrt`). */
+function schedIdleUnavailable(): string | undefined {
+  if (platform() !== 'linux') return `SCHED_IDLE is Linux-only (this is ${platform()})`;
+  try {
+    execFileSync('chrt', ['--version'], { stdio: 'ignore' });
+    return undefined;
+  } catch {
+    return 'util-linux chrt is not installed';
+  }
+}
+const SCHED_IDLE_UNAVAILABLE = schedIdleUnavailable();
+if (SCHED_IDLE_UNAVAILABLE) console.log(`skipping the SCHED_IDLE worker test: ${SCHED_IDLE_UNAVAILABLE}`);
 
 describe('createPasswordHasher', () => {
   it('hashes in workers with the OWASP parameters, and verifies right and wrong passwords', async () => {
@@ -48,6 +61,23 @@ describe('createPasswordHasher', () => {
     }
     expect(WORKER_NICE_INCREMENT).toBeGreaterThan(0);
   });
+
+  it.skipIf(SCHED_IDLE_UNAVAILABLE !== undefined)(
+    'moves its workers to SCHED_IDLE, so a waking event loop preempts a hash at once (Linux, chrt)',
+    async () => {
+      const idle = createPasswordHasher({ size: 1, nice: 5 });
+      const normal = createPasswordHasher({ size: 1, nice: 5, idle: false });
+      try {
+        await Promise.all([idle.hash(PASSWORD), normal.hash(PASSWORD)]);
+        expect(idle.workerPolicy).toBe('idle');
+        expect(normal.workerPolicy).toBe('normal');
+        expect([idle.workerNice, normal.workerNice]).toEqual([5, 5]);
+      } finally {
+        await Promise.all([idle.close(), normal.close()]);
+      }
+      expect(WORKER_IDLE_POLICY).toBe(true);
+    },
+  );
 
   it('refuses a malformed hash (verifyPassword answers false)', async () => {
     const hasher = createPasswordHasher({ size: 1 });

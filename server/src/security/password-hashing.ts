@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { hash, verify, type Algorithm, type Options } from '@node-rs/argon2';
 import { createBackgroundPool } from './background-pool.js';
-import { WORKER_NICE_INCREMENT } from './background-priority.js';
+import { WORKER_IDLE_POLICY, WORKER_NICE_INCREMENT } from './background-priority.js';
 import { createConcurrencyGate } from './concurrency-gate.js';
 
 /**
@@ -52,6 +52,8 @@ export interface PasswordHasher {
   readonly mode: 'workers' | 'inline';
   /** The nice value the workers reported (Linux), `null` where it could not be set or read. */
   readonly workerNice: number | null | undefined;
+  /** The scheduling policy the workers reported (Linux: `idle` for `SCHED_IDLE`), `null` where it could not be read. */
+  readonly workerPolicy: 'idle' | 'normal' | null | undefined;
   close(): Promise<void>;
 }
 
@@ -66,14 +68,16 @@ export interface PasswordHasher {
 export function createPasswordHasher({
   size = HASH_CONCURRENCY,
   nice = WORKER_NICE_INCREMENT,
+  idle = WORKER_IDLE_POLICY,
   options = ARGON2_OPTIONS,
-}: { size?: number; nice?: number; options?: Options } = {}): PasswordHasher {
+}: { size?: number; nice?: number; idle?: boolean; options?: Options } = {}): PasswordHasher {
   const gate = createConcurrencyGate(Math.max(1, availableParallelism() - 1));
   const pool = createBackgroundPool<Task, string | boolean>({
     source: WORKER_SOURCE,
     workerData: { argon2Path: createRequire(import.meta.url).resolve('@node-rs/argon2'), options },
     size,
     nice,
+    idle,
     inline: (task) =>
       gate.run<string | boolean>(() =>
         task.op === 'hash' ? hash(task.password, options) : verify(task.passwordHash, task.password),
@@ -85,6 +89,9 @@ export function createPasswordHasher({
     },
     get workerNice() {
       return pool.workerNice;
+    },
+    get workerPolicy() {
+      return pool.workerPolicy;
     },
     hash: async (password) => (await pool.run({ op: 'hash', password })) as string,
     verify: async (passwordHash, password) => (await pool.run({ op: 'verify', passwordHash, password })) as boolean,
