@@ -52,7 +52,6 @@ export function createAccountDeletionRoutes(ctx: FoyerServerContext): Hono<Sessi
     if (!bundle) throw new FoyerError('unauthenticated');
     await recordAuditEvent(ctx, c, { type: 'account.exported', userId });
     c.header('Content-Disposition', `attachment; filename="account-export-${bundle.exportedAt.slice(0, 10)}.json"`);
-    c.header('Cache-Control', 'no-store');
     return c.json(bundle, 200);
   });
 
@@ -64,7 +63,6 @@ export function createAccountDeletionRoutes(ctx: FoyerServerContext): Hono<Sessi
       const userId = signedInUserId(c);
       const { confirmToken, expiresAt } = await issueDeletionConfirmToken(ctx, userId);
       await recordAuditEvent(ctx, c, { type: 'account.deletion_requested', userId });
-      c.header('Cache-Control', 'no-store');
       const body: AccountDeletionResponse = { exportUrl: exportUrl(c), confirmToken, expiresAt };
       return c.json(body, 200);
     },

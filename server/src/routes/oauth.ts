@@ -127,7 +127,6 @@ export function createOAuthRoutes(ctx: FoyerServerContext): Hono<FoyerEnv> {
     const url = new URL(returnTo);
     for (const flag of OAUTH_RETURN_FLAGS) url.searchParams.delete(flag);
     for (const [flag, value] of Object.entries(flags)) url.searchParams.set(flag, value);
-    c.header('Cache-Control', 'no-store');
     c.header('Referrer-Policy', 'no-referrer');
     return c.redirect(url.href, 302);
   };
@@ -170,7 +169,6 @@ export function createOAuthRoutes(ctx: FoyerServerContext): Hono<FoyerEnv> {
       secure: crossSitePost ? true : ctx.secureCookies,
       expires,
     });
-    c.header('Cache-Control', 'no-store');
     return c.redirect(oidc.buildAuthorizationUrl(configuration, parameters).href, 302);
   });
 

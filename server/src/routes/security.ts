@@ -42,7 +42,6 @@ export function createSecurityRoutes(ctx: FoyerServerContext): Hono<FoyerEnv> {
 
   routes.get(relative(SECURITY_ROUTES.captchaChallenge.path), rateLimit('captcha-challenge'), async (c) => {
     if (!captcha.challenge) throw new FoyerError('not_found');
-    c.header('Cache-Control', 'no-store');
     return c.json(await captcha.challenge(), 200);
   });
 
