@@ -149,6 +149,12 @@ for (const dialect of DIALECTS) {
       const flow = await runFlow('google', 'g-new');
       expect(flow.callback.status).toBe(302);
       expect(flow.location.href).toBe(page);
+      // Neither redirect may be kept by a cache (apiHeaders), and return_to never learns the callback URL.
+      expect([flow.start.headers.get('cache-control'), flow.callback.headers.get('cache-control')]).toEqual([
+        'no-store',
+        'no-store',
+      ]);
+      expect(flow.callback.headers.get('referrer-policy')).toBe('no-referrer');
       const user = await sessionUser(flow.jar);
       expect(user).toMatchObject({ email: 'new.google@example.com', emailVerified: true });
       expect(await links('new.google@example.com')).toEqual([
