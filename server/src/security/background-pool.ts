@@ -9,7 +9,7 @@
  * later task.
  */
 import { Worker } from 'node:worker_threads';
-import { LOWER_THREAD_PRIORITY_SOURCE, WORKER_IDLE_POLICY, WORKER_NICE_INCREMENT } from './background-priority.js';
+import { LOWER_THREAD_PRIORITY_SOURCE, WORKER_SCHED_IDLE, WORKER_NICE_INCREMENT } from './background-priority.js';
 
 /** A pool of background-priority workers running one kind of task. */
 export interface BackgroundPool<T, R> {
@@ -39,7 +39,7 @@ export interface BackgroundPoolOptions<T, R> {
   size: number;
   /** Nice increment of the workers' threads. @default WORKER_NICE_INCREMENT */
   nice?: number;
-  /** Whether the workers also move to `SCHED_IDLE` (only with a nice increment above 0). @default WORKER_IDLE_POLICY */
+  /** Whether the workers also move to `SCHED_IDLE` (only with a nice increment above 0). @default WORKER_SCHED_IDLE */
   idle?: boolean;
   /**
    * Tasks handed to one worker at once. Above 1, a worker that finishes a task starts the next
@@ -136,7 +136,7 @@ export function createBackgroundPool<T, R>(options: BackgroundPoolOptions<T, R>)
     const workerData = {
       ...options.workerData,
       nice: options.nice ?? WORKER_NICE_INCREMENT,
-      idle: options.idle ?? WORKER_IDLE_POLICY,
+      idle: options.idle ?? WORKER_SCHED_IDLE,
     };
     for (let index = 0; index < options.size; index += 1) {
       // execArgv: [] — the host process's flags (test conditions, --inspect) are not the worker's.

@@ -28,7 +28,7 @@ export const WORKER_NICE_INCREMENT = clampNice(Number(process.env.FOYER_WORKER_N
  * Whether password workers also move to `SCHED_IDLE` (Linux, when `chrt` is there). `FOYER_WORKER_IDLE=0`
  * keeps them at `SCHED_OTHER` with only the nice increment.
  */
-export const WORKER_IDLE_POLICY = process.env.FOYER_WORKER_IDLE !== '0';
+export const WORKER_SCHED_IDLE = process.env.FOYER_WORKER_IDLE !== '0';
 
 function clampNice(value: number): number {
   return Number.isFinite(value) ? Math.min(19, Math.max(0, Math.round(value))) : 10;

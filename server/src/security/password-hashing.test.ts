@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { verify } from '@node-rs/argon2';
 import { describe, expect, it } from 'vitest';
-import { WORKER_IDLE_POLICY, WORKER_NICE_INCREMENT } from './background-priority.js';
+import { WORKER_SCHED_IDLE, WORKER_NICE_INCREMENT } from './background-priority.js';
 import { ARGON2_OPTIONS, createPasswordHasher, hashPassword, verifyPassword } from './password-hashing.js';
 
 const PASSWORD = 'correct horse battery staple';
@@ -75,7 +75,7 @@ describe('createPasswordHasher', () => {
       } finally {
         await Promise.all([idle.close(), normal.close()]);
       }
-      expect(WORKER_IDLE_POLICY).toBe(true);
+      expect(WORKER_SCHED_IDLE).toBe(true);
     },
   );
 

@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { hash, verify, type Algorithm, type Options } from '@node-rs/argon2';
 import { createBackgroundPool } from './background-pool.js';
-import { WORKER_IDLE_POLICY, WORKER_NICE_INCREMENT } from './background-priority.js';
+import { WORKER_SCHED_IDLE, WORKER_NICE_INCREMENT } from './background-priority.js';
 import { createConcurrencyGate } from './concurrency-gate.js';
 
 /**
@@ -68,7 +68,7 @@ export interface PasswordHasher {
 export function createPasswordHasher({
   size = HASH_CONCURRENCY,
   nice = WORKER_NICE_INCREMENT,
-  idle = WORKER_IDLE_POLICY,
+  idle = WORKER_SCHED_IDLE,
   options = ARGON2_OPTIONS,
 }: { size?: number; nice?: number; idle?: boolean; options?: Options } = {}): PasswordHasher {
   const gate = createConcurrencyGate(Math.max(1, availableParallelism() - 1));
