@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { checkPasswordPolicy, contextWordsOf } from './password-policy.js';
-import { DEFAULT_MIN_PASSWORD_SCORE, loadPasswordStrength } from './password-strength.js';
+import { DEFAULT_MIN_PASSWORD_SCORE, loadPasswordStrength, PASSWORD_STRENGTH_MAX_LENGTH } from './password-strength.js';
 
 // NIST SP 800-63B §5.1.1.2: at least 8 characters, at most (≥ 64) — Foyer 128; no composition
 // rules; compare against context-specific words such as the service name and the username.
@@ -46,6 +46,17 @@ describe('loadPasswordStrength', () => {
     const plain = estimate('zephyrine1987');
     const known = estimate('zephyrine1987', { words: ['zephyrine'] });
     expect(known.guessesLog10).toBeLessThan(plain.guessesLog10);
+  });
+  it('estimates only the first 64 characters, so a strong tail cannot rescue a weak start', async () => {
+    // Bounds the CPU one estimate may take (a denial-of-service lever at 128 characters).
+    const estimate = await loadPasswordStrength();
+    const weakStart = 'password'.repeat(PASSWORD_STRENGTH_MAX_LENGTH / 8);
+    const tail = ' quartz vexing jumbo fjord lynx 7#vQ';
+    expect(PASSWORD_STRENGTH_MAX_LENGTH).toBe(64);
+    expect(estimate(weakStart + tail).score).toBe(estimate(weakStart).score);
+    expect(estimate(weakStart + tail).score).toBeLessThan(DEFAULT_MIN_PASSWORD_SCORE);
+    // The tail alone is strong: the verdict above comes from the cut, not from the tail.
+    expect(estimate(tail).score).toBeGreaterThanOrEqual(DEFAULT_MIN_PASSWORD_SCORE);
   });
   it('loads once', async () => {
     expect(await loadPasswordStrength()).toBe(await loadPasswordStrength());
