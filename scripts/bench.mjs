@@ -202,6 +202,9 @@ async function measureHttp() {
     console.log(
       `› mixed: GET /auth/session while POST /auth/sign-up runs at ${HASHING_CONNECTIONS} connections (${SECONDS} s)`,
     );
+    // Its ceiling is the solo rate right before and right after it, averaged (as for argon2 above):
+    // the session check measured first, a minute earlier, is another phase of a drifting machine.
+    const soloBefore = await load(session);
     const [sessionMixed, signUps] = await Promise.all([
       load(session),
       load({
@@ -213,6 +216,8 @@ async function measureHttp() {
         connections: HASHING_CONNECTIONS,
       }),
     ]);
+    const soloAfter = await load(session);
+    const soloAround = (soloBefore.requestsPerSecond + soloAfter.requestsPerSecond) / 2;
 
     row('bare Hono GET /bare (ceiling)', rate(bareResult.requestsPerSecond), {
       p50: ms(bareResult.p50),
@@ -259,10 +264,10 @@ async function measureHttp() {
     row('GET /auth/session during sign-ups', rate(sessionMixed.requestsPerSecond), {
       p50: ms(sessionMixed.p50),
       p99: ms(sessionMixed.p99),
-      ceiling: `${pct(sessionMixed.requestsPerSecond, sessionSolo.requestsPerSecond)} of solo`,
+      ceiling: `${pct(sessionMixed.requestsPerSecond, soloAround)} of solo`,
       budget: '≥ 50 % of solo',
-      verdict: mark(sessionMixed.requestsPerSecond >= 0.5 * sessionSolo.requestsPerSecond),
-      note: loadNote(sessionMixed),
+      verdict: mark(sessionMixed.requestsPerSecond >= 0.5 * soloAround),
+      note: `solo: mean of ${rate(soloBefore.requestsPerSecond)} (right before) and ${rate(soloAfter.requestsPerSecond)} (right after) ${loadNote(sessionMixed)}`,
     });
     row('  POST /auth/sign-up (the load)', rate(signUps.requestsPerSecond), {
       p50: ms(signUps.p50),
