@@ -10,6 +10,7 @@ import { requestId } from 'hono/request-id';
 import { serveStatic } from '@hono/node-server/serve-static';
 import { FoyerError, type ErrorCode } from '@foyer/core';
 import type { DevOutboxMailer } from './adapters/mail/dev-outbox.js';
+import { BackgroundPoolBusyError } from './security/background-pool.js';
 import { apiHeaders } from './middleware/api-headers/api-headers.js';
 import { csrfProtection } from './middleware/csrf/csrf.js';
 import { requestLogger } from './middleware/logger/request-logger.js';
@@ -54,6 +55,12 @@ const STATUS_CODES: Partial<Record<number, ErrorCode>> = {
 /** Maps anything thrown to a FoyerError; unexpected errors become `internal_error`. */
 function toFoyerError(error: unknown): FoyerError | undefined {
   if (error instanceof FoyerError) return error;
+  // Load shedding: password work would wait too long (./security/background-pool.ts).
+  if (error instanceof BackgroundPoolBusyError)
+    return new FoyerError('rate_limited', {
+      message: 'We are busy checking passwords just now. Try again in a moment.',
+      retryAfter: error.retryAfterSeconds,
+    });
   if (error instanceof HTTPException) {
     const code = STATUS_CODES[error.status];
     if (code)

@@ -78,14 +78,17 @@ export interface FoyerServerOptions {
    * Password acceptance (sign-up, reset, change) and the breached-at-sign-in flag.
    * `minScore`: lowest zxcvbn score (0–4) accepted; `productNames`: words a password must not be
    * built from; `breach`: the breach checker, `false` for none (e.g. `createHibpBreachChecker()`);
-   * `checkOnSignIn`: flag sessions signed in with a breached password.
-   * @default { minScore: 3, productNames: ['foyer'], breach: createOfflineCorpusBreachChecker(), checkOnSignIn: true }
+   * `checkOnSignIn`: flag sessions signed in with a breached password; `strengthMaxWaitMs`: a
+   * sign-up, reset or change whose strength estimate would wait longer than this behind others is
+   * refused with `429 rate_limited` and `Retry-After` instead of queueing (load shedding).
+   * @default { minScore: 3, productNames: ['foyer'], breach: createOfflineCorpusBreachChecker(), checkOnSignIn: true, strengthMaxWaitMs: 5000 }
    */
   passwordPolicy?: {
     minScore?: number;
     productNames?: string[];
     breach?: BreachChecker | false;
     checkOnSignIn?: boolean;
+    strengthMaxWaitMs?: number;
   };
   /** Onboarding tracks, steps, weights and gates (build one with `defineOnboarding`). @default creativeMarketplace */
   onboarding?: OnboardingDefinition;
@@ -272,7 +275,11 @@ export async function createFoyerServer(options: FoyerServerOptions): Promise<Fo
             ? undefined
             : (options.passwordPolicy?.breach ?? createOfflineCorpusBreachChecker()),
         checkOnSignIn: options.passwordPolicy?.checkOnSignIn ?? true,
-        strength: createStrengthEstimator(),
+        strength: createStrengthEstimator(
+          options.passwordPolicy?.strengthMaxWaitMs === undefined
+            ? {}
+            : { maxWaitMs: options.passwordPolicy.strengthMaxWaitMs },
+        ),
       },
       onboarding: options.onboarding ?? creativeMarketplace,
       trustProxy: options.trustProxy ?? false,

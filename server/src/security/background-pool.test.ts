@@ -4,7 +4,7 @@
  */
 import { threadId } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
-import { createBackgroundPool } from './background-pool.js';
+import { BackgroundPoolBusyError, createBackgroundPool } from './background-pool.js';
 
 type Task = { n: number; crash?: boolean; fail?: boolean; waitMs?: number };
 const SOURCE = `
@@ -74,5 +74,31 @@ describe('createBackgroundPool', () => {
     expect(await pool.run({ n: 5 })).toEqual({ doubled: 10, thread: threadId });
     expect(pool.mode).toBe('inline');
     await pool.close();
+  });
+
+  it('refuses at once a task that would wait longer than maxWaitMs, estimated from recent task times', async () => {
+    const pool = createBackgroundPool<Task, { doubled: number; thread: number }>({
+      source: SOURCE,
+      size: 1,
+      maxWaitMs: 150,
+      inline,
+    });
+    try {
+      expect(pool.estimatedWaitMs).toBe(0); // nothing measured yet: no refusal on a cold pool
+      await pool.run({ n: 1, waitMs: 100 }); // the mean task time is now about 100 ms
+      const first = pool.run({ n: 2, waitMs: 100 }); // nothing ahead: waits 0
+      const second = pool.run({ n: 3, waitMs: 100 }); // one task ahead: about 100 ms
+      expect(pool.estimatedWaitMs).toBeGreaterThan(150);
+      const refused = await pool.run({ n: 4, waitMs: 100 }).catch((error: unknown) => error);
+      expect(refused).toBeInstanceOf(BackgroundPoolBusyError);
+      expect((refused as BackgroundPoolBusyError).estimatedWaitMs).toBeGreaterThan(150);
+      expect((refused as BackgroundPoolBusyError).retryAfterSeconds).toBe(1);
+      // The accepted tasks are not disturbed, and once they are done the pool accepts again.
+      expect((await Promise.all([first, second])).map((r) => r.doubled)).toEqual([4, 6]);
+      expect((await pool.run({ n: 5 })).doubled).toBe(10);
+      expect(pool.mode).toBe('workers');
+    } finally {
+      await pool.close();
+    }
   });
 });

@@ -11,10 +11,35 @@
 import { Worker } from 'node:worker_threads';
 import { LOWER_THREAD_PRIORITY_SOURCE, WORKER_SCHED_IDLE, WORKER_NICE_INCREMENT } from './background-priority.js';
 
+/**
+ * Thrown by {@link BackgroundPool.run} when a new task would wait longer than the pool's
+ * `maxWaitMs`: the caller answers "busy, retry after `retryAfterSeconds`" instead of queueing
+ * without bound (load shedding).
+ */
+export class BackgroundPoolBusyError extends Error {
+  override readonly name = 'BackgroundPoolBusyError';
+  constructor(
+    /** The wait the task would have had, estimated from the queue and recent task times. */
+    readonly estimatedWaitMs: number,
+  ) {
+    super(`background pool busy: a new task would wait about ${Math.round(estimatedWaitMs)} ms`);
+  }
+
+  /** When to try again: the estimated wait, in whole seconds (at least 1). */
+  get retryAfterSeconds(): number {
+    return Math.max(1, Math.ceil(this.estimatedWaitMs / 1000));
+  }
+}
+
 /** A pool of background-priority workers running one kind of task. */
 export interface BackgroundPool<T, R> {
-  /** Runs a task in the next free worker (or inline, after a fallback). Rejects with the task's error. */
+  /**
+   * Runs a task in the next free worker (or inline, after a fallback). Rejects with the task's
+   * error, or at once with {@link BackgroundPoolBusyError} when it would wait over `maxWaitMs`.
+   */
   run(task: T): Promise<R>;
+  /** How long a task handed over now would wait for a worker, in ms (0 until a task has finished). */
+  readonly estimatedWaitMs: number;
   /** `workers` while the pool serves, `inline` after a worker failed or the pool closed. */
   readonly mode: 'workers' | 'inline';
   /** The nice value a worker last reported (Linux), `null` where it could not be set or read; `undefined` before any answer. */
@@ -47,12 +72,21 @@ export interface BackgroundPoolOptions<T, R> {
    * (measured: the workers' cores were 11 % idle during a sign-in burst with 1). @default 2
    */
   prefetch?: number;
+  /**
+   * Refuse a task (with {@link BackgroundPoolBusyError}) when the work ahead of it — queued and
+   * handed-out tasks times the recent mean task time, shared among the workers — exceeds this.
+   * The bound is in time, not tasks: it lets hundreds of ordinary tasks queue, but only a few
+   * of the slowest. Not applied after a fallback to inline. @default Infinity
+   */
+  maxWaitMs?: number;
   /** Runs a task on this thread: the fallback. */
   inline: (task: T) => Promise<R>;
 }
 
 type Reply<R> = {
   id: number;
+  /** How long the task ran in the worker (ms). */
+  ms: number;
   result?: R;
   error?: string;
   nice?: number | null;
@@ -60,17 +94,24 @@ type Reply<R> = {
 };
 type Entry<T, R> = { task: T; resolve: (value: R) => void; reject: (error: Error) => void };
 
-// Appended to every pool's source: one task at a time, answered with the worker's priority.
+// Appended to every pool's source: one task at a time, answered with its run time and the
+// worker's priority.
 const DISPATCH_SOURCE = `
 require('node:worker_threads').parentPort.on('message', async ({ id, task }) => {
   const port = require('node:worker_threads').parentPort;
+  const started = performance.now();
+  const about = () => ({ id, ms: performance.now() - started, nice: globalThis.foyerNice, policy: globalThis.foyerPolicy });
   try {
-    port.postMessage({ id, result: await runTask(task), nice: globalThis.foyerNice, policy: globalThis.foyerPolicy });
+    const result = await runTask(task);
+    port.postMessage({ ...about(), result });
   } catch (error) {
-    port.postMessage({ id, error: String((error && error.message) || error), nice: globalThis.foyerNice, policy: globalThis.foyerPolicy });
+    port.postMessage({ ...about(), error: String((error && error.message) || error) });
   }
 });
 `;
+
+/** Weight of the newest task time in the running mean. */
+const TASK_TIME_SMOOTHING = 0.2;
 
 /**
  * Starts `size` workers over `source`. Tasks queue in arrival order and each worker takes the
@@ -96,6 +137,11 @@ export function createBackgroundPool<T, R>(options: BackgroundPoolOptions<T, R>)
   const inFlight = new Map<number, { worker: Worker; entry: Entry<T, R> }>();
   const load = new Map<Worker, number>();
   let nextId = 0;
+  const maxWaitMs = options.maxWaitMs ?? Number.POSITIVE_INFINITY;
+  // Running mean of task times in the workers; undefined until a task has finished.
+  let meanTaskMs: number | undefined;
+  const estimatedWaitMs = () =>
+    meanTaskMs === undefined ? 0 : ((queue.length + inFlight.size) * meanTaskMs) / Math.max(1, all.length);
 
   // What was waiting or running in a worker runs inline instead: nothing is lost.
   const drainInline = () => {
@@ -144,6 +190,7 @@ export function createBackgroundPool<T, R>(options: BackgroundPoolOptions<T, R>)
       worker.on('message', (reply: Reply<R>) => {
         workerNice = reply.nice;
         workerPolicy = reply.policy;
+        meanTaskMs = meanTaskMs === undefined ? reply.ms : meanTaskMs + TASK_TIME_SMOOTHING * (reply.ms - meanTaskMs);
         const handed = inFlight.get(reply.id);
         // Not handed out (any more): answered inline after the pool closed.
         if (!handed) return;
@@ -175,8 +222,13 @@ export function createBackgroundPool<T, R>(options: BackgroundPoolOptions<T, R>)
     get workerPolicy() {
       return workerPolicy;
     },
+    get estimatedWaitMs() {
+      return mode === 'inline' ? 0 : estimatedWaitMs();
+    },
     run(task) {
       if (mode === 'inline') return inline(task);
+      const wait = estimatedWaitMs();
+      if (wait > maxWaitMs) return Promise.reject(new BackgroundPoolBusyError(wait));
       return new Promise<R>((resolve, reject) => {
         queue.push({ task, resolve, reject });
         dispatch();

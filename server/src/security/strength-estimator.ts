@@ -7,10 +7,14 @@
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { loadPasswordStrength, type PasswordContext, type PasswordStrength } from '@foyer/core';
-import { createBackgroundPool } from './background-pool.js';
+import { BackgroundPoolBusyError, createBackgroundPool } from './background-pool.js';
 
 /** Estimates password strength, in a worker when it can. */
 export interface StrengthEstimator {
+  /**
+   * The verdict on a password. Rejects with `BackgroundPoolBusyError` (./background-pool.ts) when
+   * the estimates already queued would keep this one waiting over `maxWaitMs`.
+   */
   estimate(password: string, context?: PasswordContext): Promise<PasswordStrength>;
   /** `worker` once a worker answered, `inline` when estimates run on the main thread. */
   readonly mode: 'worker' | 'inline' | 'starting';
@@ -41,8 +45,14 @@ export function builtCoreUrl(): string | undefined {
 
 type Task = { password: string; context?: PasswordContext };
 
+/** How long a password-setting request may wait for the strength worker before it is refused. */
+export const DEFAULT_STRENGTH_MAX_WAIT_MS = 5_000;
+
 /**
  * A pool of `size` workers (./background-pool.ts), each loading the zxcvbn dictionaries once.
+ * One estimate takes 10–200 ms for ordinary passwords and up to 0.7 s for 64 characters chosen
+ * to be slow, so a burst of such passwords could queue sign-ups for minutes: an estimate that
+ * would wait longer than `maxWaitMs` is refused at once instead.
  *
  * @example
  * const strength = createStrengthEstimator();
@@ -51,10 +61,17 @@ type Task = { password: string; context?: PasswordContext };
 export function createStrengthEstimator({
   size = 1,
   coreUrl = builtCoreUrl(),
-}: { size?: number; coreUrl?: string } = {}): StrengthEstimator {
+  maxWaitMs = DEFAULT_STRENGTH_MAX_WAIT_MS,
+}: { size?: number; coreUrl?: string; maxWaitMs?: number } = {}): StrengthEstimator {
   const inline = async ({ password, context }: Task) => (await loadPasswordStrength())(password, context);
   const pool = coreUrl
-    ? createBackgroundPool<Task, PasswordStrength>({ source: WORKER_SOURCE, workerData: { coreUrl }, size, inline })
+    ? createBackgroundPool<Task, PasswordStrength>({
+        source: WORKER_SOURCE,
+        workerData: { coreUrl },
+        size,
+        maxWaitMs,
+        inline,
+      })
     : undefined;
   let answered = false;
 
@@ -70,7 +87,8 @@ export function createStrengthEstimator({
         const result = await pool.run(task);
         answered ||= pool.mode === 'workers';
         return result;
-      } catch {
+      } catch (error) {
+        if (error instanceof BackgroundPoolBusyError) throw error;
         // A worker that cannot estimate (core failed to load) must not fail a sign-up: estimate
         // here, now and from now on.
         await pool.close();
