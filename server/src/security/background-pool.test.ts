@@ -101,4 +101,28 @@ describe('createBackgroundPool', () => {
       await pool.close();
     }
   });
+
+  it('does not count a worker’s setup (globalThis.foyerReady) as task time', async () => {
+    // Setup takes 400 ms, each task about none: the first task must not make the pool look slow.
+    const pool = createBackgroundPool<Task, { doubled: number; thread: number }>({
+      source: `
+        const setup = new Promise((resolve) => setTimeout(resolve, 400));
+        globalThis.foyerReady = setup;
+        const runTask = async (task) => {
+          await setup;
+          return { doubled: task.n * 2, thread: require('node:worker_threads').threadId };
+        };`,
+      size: 1,
+      maxWaitMs: 200,
+      inline,
+    });
+    try {
+      await pool.run({ n: 1 });
+      const pending = [pool.run({ n: 2 }), pool.run({ n: 3 }), pool.run({ n: 4 })];
+      expect(pool.estimatedWaitMs).toBeLessThan(50);
+      expect((await Promise.all(pending)).map((r) => r.doubled)).toEqual([4, 6, 8]);
+    } finally {
+      await pool.close();
+    }
+  });
 });

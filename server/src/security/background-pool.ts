@@ -55,7 +55,8 @@ export interface BackgroundPoolOptions<T, R> {
   /**
    * CommonJS source run once in each worker, after it lowered its priority: it must define
    * `runTask(task)`, returning the result or a promise of it. `workerData` is in scope via
-   * `require('node:worker_threads')`.
+   * `require('node:worker_threads')`. A source with slow setup (loading dictionaries) sets
+   * `globalThis.foyerReady` to a promise of it: tasks wait for it before their time is measured.
    */
   source: string;
   /** Handed to each worker as `workerData` (plus `nice` and `idle`). Structured-cloneable. */
@@ -99,6 +100,7 @@ type Entry<T, R> = { task: T; resolve: (value: R) => void; reject: (error: Error
 const DISPATCH_SOURCE = `
 require('node:worker_threads').parentPort.on('message', async ({ id, task }) => {
   const port = require('node:worker_threads').parentPort;
+  await globalThis.foyerReady; // setup time is not task time (the pool's wait estimate)
   const started = performance.now();
   const about = () => ({ id, ms: performance.now() - started, nice: globalThis.foyerNice, policy: globalThis.foyerPolicy });
   try {

@@ -26,6 +26,7 @@ export interface StrengthEstimator {
 // dictionaries once.
 const WORKER_SOURCE = `
 const ready = import(require('node:worker_threads').workerData.coreUrl).then((core) => core.loadPasswordStrength());
+globalThis.foyerReady = ready.catch(() => {});
 const runTask = async ({ password, context }) => (await ready)(password, context);
 `;
 
