@@ -20,7 +20,7 @@ import { openDatabase, type DatabaseConfig } from './db/dialect.js';
 import { migrateToLatest } from './db/migrate.js';
 import { getOrInsertSetting } from './db/repositories/settings.js';
 import { createFoyerLogger } from './middleware/logger/request-logger.js';
-import { createDummyPasswordHash, verifyPassword } from './security/password-hashing.js';
+import { createDummyPasswordHash, DEFAULT_HASH_MAX_WAIT_MS, verifyPassword } from './security/password-hashing.js';
 import { recordAuditEvent } from './security/audit-log.js';
 import { createSignInSecurity, type SignInSecurityOptions } from './security/sign-in-security.js';
 import { generateToken } from './security/tokens.js';
@@ -78,10 +78,11 @@ export interface FoyerServerOptions {
    * Password acceptance (sign-up, reset, change) and the breached-at-sign-in flag.
    * `minScore`: lowest zxcvbn score (0–4) accepted; `productNames`: words a password must not be
    * built from; `breach`: the breach checker, `false` for none (e.g. `createHibpBreachChecker()`);
-   * `checkOnSignIn`: flag sessions signed in with a breached password; `strengthMaxWaitMs`: a
-   * sign-up, reset or change whose strength estimate would wait longer than this behind others is
-   * refused with `429 rate_limited` and `Retry-After` instead of queueing (load shedding).
-   * @default { minScore: 3, productNames: ['foyer'], breach: createOfflineCorpusBreachChecker(), checkOnSignIn: true, strengthMaxWaitMs: 5000 }
+   * `checkOnSignIn`: flag sessions signed in with a breached password. Load shedding:
+   * `strengthMaxWaitMs`: a sign-up, reset or change whose strength estimate would wait longer
+   * than this behind others, and `hashMaxWaitMs`: a sign-in, sign-up, reset or change whose
+   * argon2id hash would, is refused with `429 rate_limited` and `Retry-After` instead of queueing.
+   * @default { minScore: 3, productNames: ['foyer'], breach: createOfflineCorpusBreachChecker(), checkOnSignIn: true, strengthMaxWaitMs: 5000, hashMaxWaitMs: 5000 }
    */
   passwordPolicy?: {
     minScore?: number;
@@ -89,6 +90,7 @@ export interface FoyerServerOptions {
     breach?: BreachChecker | false;
     checkOnSignIn?: boolean;
     strengthMaxWaitMs?: number;
+    hashMaxWaitMs?: number;
   };
   /** Onboarding tracks, steps, weights and gates (build one with `defineOnboarding`). @default creativeMarketplace */
   onboarding?: OnboardingDefinition;
@@ -280,6 +282,7 @@ export async function createFoyerServer(options: FoyerServerOptions): Promise<Fo
             ? {}
             : { maxWaitMs: options.passwordPolicy.strengthMaxWaitMs },
         ),
+        hashMaxWaitMs: options.passwordPolicy?.hashMaxWaitMs ?? DEFAULT_HASH_MAX_WAIT_MS,
       },
       onboarding: options.onboarding ?? creativeMarketplace,
       trustProxy: options.trustProxy ?? false,

@@ -31,7 +31,7 @@ import { clearSessionCookie, readSessionToken } from '../middleware/session/sess
 import { sessionLoader, type SessionVariables } from '../middleware/session/session.js';
 import { renderVerifyEmailLinkPage, verifyEmailLinkPageHeaders } from '../pages/verify-email-link-page.js';
 import { assertAcceptablePassword, isBreachedAtSignIn } from '../security/password-acceptance.js';
-import { hashPassword } from '../security/password-hashing.js';
+import { assertHashCapacity, hashPassword } from '../security/password-hashing.js';
 import { beginSignInAttempt, guardSignUp } from '../security/sign-in-security.js';
 import type { FoyerEnv, FoyerServerContext } from '../server-context.js';
 import { parseJsonBody } from '../validation/parse-json-body.js';
@@ -61,6 +61,7 @@ export function createAuthRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & { Var
 
   auth.post(routePath(AUTH_ROUTES.signUp), rateLimit('sign-up'), async (c) => {
     const { email, password, captcha } = await parseJsonBody(c, signUpRequestSchema);
+    assertHashCapacity(ctx.passwordPolicy.hashMaxWaitMs);
     await guardSignUp(ctx, c, { email, captcha });
     await assertAcceptablePassword(ctx, password, { email });
     // Hash first, in every branch: same cost whether or not the email exists, and no open transaction.
@@ -116,6 +117,8 @@ export function createAuthRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & { Var
 
   auth.post(routePath(AUTH_ROUTES.signIn), rateLimit('sign-in'), async (c) => {
     const { email, password, captcha } = await parseJsonBody(c, signInRequestSchema);
+    // Before the lockout ladder reserves an attempt: a refusal for load must not count as a failure.
+    assertHashCapacity(ctx.passwordPolicy.hashMaxWaitMs);
     const user = await findUserByEmail(ctx.db, email);
     // Lockout ladder, risk and CAPTCHA: throws 428/423/400 before any hashing; reserves the attempt.
     const attempt = await beginSignInAttempt(ctx, c, { email, user, captcha });

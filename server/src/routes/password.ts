@@ -28,7 +28,7 @@ import { requireStepUp } from '../middleware/step-up/index.js';
 import { renderResetPasswordLinkPage, resetPasswordLinkPageHeaders } from '../pages/reset-password-link-page.js';
 import { recordAuditEvent } from '../security/audit-log.js';
 import { assertAcceptablePassword } from '../security/password-acceptance.js';
-import { hashPassword, verifyPassword } from '../security/password-hashing.js';
+import { assertHashCapacity, hashPassword, verifyPassword } from '../security/password-hashing.js';
 import { generateToken, hashToken } from '../security/tokens.js';
 import type { FoyerEnv, FoyerServerContext } from '../server-context.js';
 import { notifySecurityChange, securityNoticeSms } from '../notifications/notify-security-change.js';
@@ -80,6 +80,7 @@ export function createPasswordRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & {
 
   routes.post(routePath(SECURITY_ROUTES.resetPassword), rateLimit('password-reset'), async (c) => {
     const body = await parseJsonBody(c, resetPasswordRequestSchema);
+    assertHashCapacity(ctx.passwordPolicy.hashMaxWaitMs);
     let codeRow;
     let user;
     if ('token' in body) {
@@ -134,6 +135,7 @@ export function createPasswordRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & {
     const current = c.get('session');
     if (!current) throw new FoyerError('unauthenticated');
     const { currentPassword, newPassword } = await parseJsonBody(c, changePasswordRequestSchema);
+    assertHashCapacity(ctx.passwordPolicy.hashMaxWaitMs);
     const user = await findUserById(ctx.db, current.user.id);
     if (!user || !(await verifyPassword(user.password_hash, currentPassword)))
       throw new FoyerError('invalid_credentials');

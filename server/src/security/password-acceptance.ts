@@ -20,6 +20,8 @@ export interface PasswordPolicyConfig {
   checkOnSignIn: boolean;
   /** zxcvbn-ts, in a worker thread so estimates never stall the event loop. */
   strength: StrengthEstimator;
+  /** Refuse a route that hashes or verifies a password when the hash would wait longer (ms). */
+  hashMaxWaitMs: number;
 }
 
 /**

@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { hash, verify, type Algorithm, type Options } from '@node-rs/argon2';
-import { createBackgroundPool } from './background-pool.js';
+import { BackgroundPoolBusyError, createBackgroundPool } from './background-pool.js';
 import { WORKER_SCHED_IDLE, WORKER_NICE_INCREMENT } from './background-priority.js';
 import { createConcurrencyGate } from './concurrency-gate.js';
 
@@ -50,6 +50,8 @@ export interface PasswordHasher {
   verify(passwordHash: string, password: string): Promise<boolean>;
   /** `workers` while the pool serves, `inline` after falling back to the libuv thread pool. */
   readonly mode: 'workers' | 'inline';
+  /** How long a hash or verify asked for now would wait for a worker, in ms (./background-pool.ts). */
+  readonly estimatedWaitMs: number;
   /** The nice value the workers reported (Linux), `null` where it could not be set or read. */
   readonly workerNice: number | null | undefined;
   /** The scheduling policy the workers reported (Linux: `idle` for `SCHED_IDLE`), `null` where it could not be read. */
@@ -93,6 +95,9 @@ export function createPasswordHasher({
     get workerPolicy() {
       return pool.workerPolicy;
     },
+    get estimatedWaitMs() {
+      return pool.estimatedWaitMs;
+    },
     hash: async (password) => (await pool.run({ op: 'hash', password })) as string,
     verify: async (passwordHash, password) => (await pool.run({ op: 'verify', passwordHash, password })) as boolean,
     close: () => pool.close(),
@@ -104,6 +109,21 @@ let shared: PasswordHasher | undefined;
 /** The process's hasher, started on first use (workers are unref'd: they never keep it alive). */
 export function passwordHasher(): PasswordHasher {
   return (shared ??= createPasswordHasher());
+}
+
+/** How long a request may wait for a password hash or verify before it is refused. */
+export const DEFAULT_HASH_MAX_WAIT_MS = 5_000;
+
+/**
+ * Load shedding for routes that hash or verify a password: throws `BackgroundPoolBusyError`
+ * (answered `429 rate_limited` with `Retry-After`) when a hash asked for now would wait longer
+ * than `maxWaitMs` behind the queued ones. Call it before anything is counted or stored: a
+ * refused sign-in must not spend a lockout attempt, and `verifyPassword` reads any error as a
+ * mismatch, so the pool itself is not bounded.
+ */
+export function assertHashCapacity(maxWaitMs: number): void {
+  const wait = passwordHasher().estimatedWaitMs;
+  if (wait > maxWaitMs) throw new BackgroundPoolBusyError(wait);
 }
 
 /** Hashes a password to a PHC string. */

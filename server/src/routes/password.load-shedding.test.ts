@@ -1,12 +1,15 @@
 /**
- * Load shedding of the strength check: zxcvbn takes up to 0.7 s for a 64-character password chosen
- * to be slow, so a burst of such sign-ups could queue everyone's sign-ups, resets and changes for
- * minutes. A request whose estimate would wait longer than `strengthMaxWaitMs` behind the others is
- * refused at once with `429 rate_limited` and `Retry-After`, and nothing of it is stored.
+ * Load shedding of password work. zxcvbn takes up to 0.7 s for a 64-character password chosen to
+ * be slow, so a burst of such sign-ups could queue everyone's sign-ups, resets and changes for
+ * minutes; a request whose estimate would wait longer than `strengthMaxWaitMs` behind the others
+ * is refused at once with `429 rate_limited` and `Retry-After`, and nothing of it is stored. The
+ * same holds for argon2id (`hashMaxWaitMs`), and a sign-in refused for load spends no lockout
+ * attempt.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { passwordHasher } from '../security/password-hashing.js';
 import { builtCoreUrl } from '../security/strength-estimator.js';
 import { DIALECTS } from '../test-support/dialects.js';
 import { startTestServer, type TestServer } from '../test-support/test-server.js';
@@ -69,6 +72,56 @@ for (const dialect of DIALECTS) {
       // Once the queue has drained, sign-ups go through again.
       expect((await signUp('after@example.com', passphrase(9))).status).toBe(201);
       expect(await storedEmails(['after@example.com'])).toEqual(['after@example.com']);
+    });
+  });
+
+  describe.skipIf(!dialect.available)(`argon2id load shedding at sign-in [${dialect.name}]`, () => {
+    let server: TestServer;
+    beforeAll(async () => {
+      server = await startTestServer(dialect, {
+        // Any hash with another one ahead of it waits too long (the server's start hashed once,
+        // so the pool knows its task time).
+        passwordPolicy: { hashMaxWaitMs: 1, breach: false },
+        risk: { threshold: 1_000_000 },
+        // Out of reach of the burst: the test counts failures, it does not want a CAPTCHA.
+        lockout: { captchaAfter: 100, lockAfter: 200 },
+      });
+    });
+    afterAll(async () => {
+      await server?.close();
+    });
+
+    it('refuses with 429 while hashes queue, and a refused sign-in is not counted as a failed one', async () => {
+      const email = 'shed@example.com';
+      expect((await server.request('/auth/sign-up', { json: { email, password: passphrase(3) } })).status).toBe(201);
+      const failures = async () =>
+        (
+          await server.foyer.db
+            .selectFrom('sign_in_counters')
+            .select('consecutive_failures')
+            .where('kind', '=', 'identity')
+            .execute()
+        ).map((row) => Number(row.consecutive_failures));
+
+      // A backlog in the server's own hasher (this process), as a burst of sign-ins elsewhere would leave.
+      const backlog = Array.from({ length: 24 }, (_unused, n) => passwordHasher().hash(`backlog ${n}`));
+      expect(passwordHasher().estimatedWaitMs).toBeGreaterThan(1);
+      const refused = await Promise.all(
+        [1, 2, 3].map((n) => server.request('/auth/sign-in', { json: { email, password: `wrong ${n}` } })),
+      );
+      for (const response of refused) {
+        expect(response.status).toBe(429);
+        expect(response.body.error.code).toBe('rate_limited');
+        expect(response.body.error.retryAfter).toBeGreaterThanOrEqual(1);
+        expect(response.headers.get('retry-after')).toBe(String(response.body.error.retryAfter));
+      }
+      expect(await failures()).toEqual([]); // no attempt reserved
+
+      // Once the backlog is done, a wrong password is answered and counted, once.
+      await Promise.all(backlog);
+      const answered = await server.request('/auth/sign-in', { json: { email, password: 'wrong again' } });
+      expect(answered.status).toBe(401);
+      expect(await failures()).toEqual([1]);
     });
   });
 }
