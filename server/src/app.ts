@@ -59,6 +59,7 @@ function toFoyerError(error: unknown): FoyerError | undefined {
   if (error instanceof BackgroundPoolBusyError)
     return new FoyerError('rate_limited', {
       message: 'We are busy checking passwords just now. Try again in a moment.',
+      details: { reason: 'server_busy' },
       retryAfter: error.retryAfterSeconds,
     });
   if (error instanceof HTTPException) {

@@ -68,6 +68,12 @@ export const RateLimited: Story = {
   play: submit(),
 };
 
+/** `editing` after `rate_limited` for load (`details.reason: 'server_busy'`): the server shed work, not the person's tries. */
+export const ServerBusy: Story = {
+  args: failingWith(new FoyerError('rate_limited', { retryAfter: 2, details: { reason: 'server_busy' } })),
+  play: submit(),
+};
+
 /** `editing` after `network_error`. */
 export const NetworkError: Story = { args: failingWith(new FoyerError('network_error')), play: submit() };
 

@@ -62,6 +62,7 @@ for (const dialect of DIALECTS) {
       expect(accepted.length + refused.length).toBe(emails.length);
       for (const response of refused) {
         expect(response.body.error.code).toBe('rate_limited');
+        expect(response.body.error.details).toEqual({ reason: 'server_busy' });
         expect(response.body.error.message).toMatch(/busy checking passwords/);
         expect(response.body.error.retryAfter).toBeGreaterThanOrEqual(1);
         expect(response.headers.get('retry-after')).toBe(String(response.body.error.retryAfter));
@@ -112,6 +113,7 @@ for (const dialect of DIALECTS) {
       for (const response of refused) {
         expect(response.status).toBe(429);
         expect(response.body.error.code).toBe('rate_limited');
+        expect(response.body.error.details).toEqual({ reason: 'server_busy' });
         expect(response.body.error.retryAfter).toBeGreaterThanOrEqual(1);
         expect(response.headers.get('retry-after')).toBe(String(response.body.error.retryAfter));
       }

@@ -42,6 +42,7 @@ export const baseMessages = {
     seconds < 90
       ? `Too many attempts. Try again in ${seconds} seconds.`
       : `Too many attempts. Try again in ${Math.ceil(seconds / 60)} minutes.`,
+  serverBusy: (seconds) => `We are busy just now. Try again in ${seconds === 1 ? 'a second' : `${seconds} seconds`}.`,
   emailLabel: 'Email',
   passwordLabel: 'Password',
   showPassword: 'Show password',

@@ -19,6 +19,8 @@ export interface FoyerMessages {
   /** Shown for an error code this version does not know: the server's own message follows. */
   unknownError: string;
   retryAfter: (seconds: number) => string;
+  /** `429 rate_limited` with `details.reason: 'server_busy'`: the server shed load, not the person's tries. */
+  serverBusy: (seconds: number) => string;
 
   emailLabel: string;
   passwordLabel: string;
@@ -263,8 +265,10 @@ export function messagesFor(locale: string | null | undefined): FoyerMessages {
  * message; an unknown code shows the server's message.
  */
 export function errorMessage(messages: FoyerMessages, error: FoyerErrorBody): string {
-  if (error.code === 'rate_limited' && typeof error.retryAfter === 'number' && error.retryAfter > 0) {
-    return messages.retryAfter(error.retryAfter);
+  const seconds = typeof error.retryAfter === 'number' && error.retryAfter > 0 ? error.retryAfter : undefined;
+  if (error.code === 'rate_limited' && error.details?.['reason'] === 'server_busy') {
+    return messages.serverBusy(seconds ?? 1);
   }
+  if (error.code === 'rate_limited' && seconds !== undefined) return messages.retryAfter(seconds);
   return messages.errors[error.code] ?? (error.message || messages.unknownError);
 }

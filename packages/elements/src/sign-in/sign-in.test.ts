@@ -120,6 +120,17 @@ describe('<foyer-sign-in>', () => {
     await until(() => !!$(el, '[role="alert"]').textContent?.includes('30 seconds'), 'rate limit message');
   });
 
+  it('tells a server that shed load (429 server_busy) apart from too many attempts', async () => {
+    const el = await mount({
+      signIn: async () =>
+        Promise.reject(new FoyerError('rate_limited', { retryAfter: 2, details: { reason: 'server_busy' } })),
+    });
+    await fillAndEnter(el);
+    await until(() => !!$(el, '[role="alert"]').textContent?.includes('busy'), 'busy message');
+    expect($(el, '[role="alert"]').textContent).to.contain('We are busy just now. Try again in 2 seconds.');
+    expect($(el, '[role="alert"]').textContent).to.not.contain('Too many attempts');
+  });
+
   it('shows server field errors of invalid_input', async () => {
     const el = await mount({
       signIn: async () =>
