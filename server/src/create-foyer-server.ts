@@ -80,7 +80,7 @@ export interface FoyerServerOptions {
    * built from; `breach`: the breach checker, `false` for none (e.g. `createHibpBreachChecker()`);
    * `checkOnSignIn`: flag sessions signed in with a breached password. Load shedding:
    * `strengthMaxWaitMs`: a sign-up, reset or change whose strength estimate would wait longer
-   * than this behind others, and `hashMaxWaitMs`: a sign-in, sign-up, reset or change whose
+   * than this behind others, and `hashMaxWaitMs`: a sign-in, sign-up, reset, change or password step-up whose
    * argon2id hash would, is refused with `429 rate_limited` and `Retry-After` instead of queueing.
    * @default { minScore: 3, productNames: ['foyer'], breach: createOfflineCorpusBreachChecker(), checkOnSignIn: true, strengthMaxWaitMs: 5000, hashMaxWaitMs: 5000 }
    */

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { passwordHasher } from '../security/password-hashing.js';
 import { builtCoreUrl } from '../security/strength-estimator.js';
 import { DIALECTS } from '../test-support/dialects.js';
-import { startTestServer, type TestServer } from '../test-support/test-server.js';
+import { createVerifiedUser, startTestServer, type TestServer } from '../test-support/test-server.js';
 
 const coreUrl = builtCoreUrl();
 const coreBuilt = coreUrl !== undefined && existsSync(fileURLToPath(coreUrl));
@@ -92,15 +92,17 @@ for (const dialect of DIALECTS) {
       await server?.close();
     });
 
-    it('refuses with 429 while hashes queue, and a refused sign-in is not counted as a failed one', async () => {
+    it('refuses with 429 while hashes queue, and a refused sign-in or step-up is not counted as a failed one', async () => {
       const email = 'shed@example.com';
       expect((await server.request('/auth/sign-up', { json: { email, password: passphrase(3) } })).status).toBe(201);
-      const failures = async () =>
+      /** Failures on the lockout counters of sign-in (per identity) or of step-up (`mfa:<user id>`). */
+      const failures = async (counter: 'sign-in' | 'mfa' = 'sign-in') =>
         (
           await server.foyer.db
             .selectFrom('sign_in_counters')
             .select('consecutive_failures')
             .where('kind', '=', 'identity')
+            .where('key', counter === 'mfa' ? 'like' : 'not like', 'mfa:%')
             .execute()
         ).map((row) => Number(row.consecutive_failures));
 
@@ -124,6 +126,24 @@ for (const dialect of DIALECTS) {
       const answered = await server.request('/auth/sign-in', { json: { email, password: 'wrong again' } });
       expect(answered.status).toBe(401);
       expect(await failures()).toEqual([1]);
+
+      // A step-up with the password is refused the same way, before its own attempt counter.
+      const session = await createVerifiedUser(server, 'step-up@example.com');
+      const stepUpBacklog = Array.from({ length: 24 }, (_unused, n) => passwordHasher().hash(`step-up ${n}`));
+      const stepUp = await server.request('/auth/step-up', {
+        json: { factor: 'password', password: 'not the password' },
+        session,
+      });
+      expect(stepUp.status).toBe(429);
+      expect(stepUp.body.error.details).toEqual({ reason: 'server_busy' });
+      expect(await failures('mfa')).toEqual([]);
+      await Promise.all(stepUpBacklog);
+      const wrongStepUp = await server.request('/auth/step-up', {
+        json: { factor: 'password', password: 'not the password' },
+        session,
+      });
+      expect(wrongStepUp.status).toBe(401);
+      expect(await failures('mfa')).toEqual([1]);
     });
   });
 }

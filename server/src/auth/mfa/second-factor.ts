@@ -15,6 +15,7 @@ import type { FoyerServerContext } from '../../server-context.js';
 import { redeemRecoveryCode } from './recovery-codes.js';
 import { matchTotpStep, openTotpSecret } from './totp.js';
 import { verifyPasskeyAssertion } from './webauthn.js';
+import { assertHashCapacity } from '../../security/password-hashing.js';
 
 /** A second factor as the routes receive it (already validated by the core schema). */
 export type SecondFactorProof =
@@ -142,6 +143,8 @@ export async function verifySecondFactor(
   purpose: 'sign_in' | 'step_up',
   options: { firstFactor?: string } = {},
 ): Promise<SecondFactorProof['factor']> {
+  // Load shedding before the attempt is reserved: a password refused for load is not a failure.
+  if (proof.factor === 'password') assertHashCapacity(ctx.passwordPolicy.hashMaxWaitMs);
   const { lockout } = ctx.signInSecurity;
   const now = ctx.now();
   const key = mfaCounterKey(user.id);
