@@ -27,11 +27,7 @@ describe('API answers are never cached nor sniffed', () => {
   let session: string;
   beforeAll(async () => {
     server = await startTestServer(sqlite);
-    await createVerifiedUser(server, 'ada@example.com');
-    const signIn = await server.request('/auth/sign-in', {
-      json: { email: 'ada@example.com', password: GOOD_PASSWORD },
-    });
-    session = sessionTokenOf(signIn)!;
+    session = await createVerifiedUser(server, 'ada@example.com');
   });
   afterAll(async () => {
     await server?.close();
