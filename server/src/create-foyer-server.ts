@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { Logger } from 'pino';
 import { creativeMarketplace, DEFAULT_MIN_PASSWORD_SCORE, type OnboardingDefinition } from '@foyer/core';
 import type { BreachChecker } from './adapters/breach/breach-checker.js';
-import { createStrengthEstimator } from './security/strength-estimator.js';
+import { createStrengthEstimator, DEFAULT_STRENGTH_MAX_WAIT_MS } from './security/strength-estimator.js';
 import { createOfflineCorpusBreachChecker } from './adapters/breach/offline-corpus.js';
 import { DevOutboxMailer } from './adapters/mail/dev-outbox.js';
 import type { Mailer, MailMessage } from './adapters/mail/mailer.js';
@@ -277,11 +277,9 @@ export async function createFoyerServer(options: FoyerServerOptions): Promise<Fo
             ? undefined
             : (options.passwordPolicy?.breach ?? createOfflineCorpusBreachChecker()),
         checkOnSignIn: options.passwordPolicy?.checkOnSignIn ?? true,
-        strength: createStrengthEstimator(
-          options.passwordPolicy?.strengthMaxWaitMs === undefined
-            ? {}
-            : { maxWaitMs: options.passwordPolicy.strengthMaxWaitMs },
-        ),
+        strength: createStrengthEstimator({
+          maxWaitMs: options.passwordPolicy?.strengthMaxWaitMs ?? DEFAULT_STRENGTH_MAX_WAIT_MS,
+        }),
         hashMaxWaitMs: options.passwordPolicy?.hashMaxWaitMs ?? DEFAULT_HASH_MAX_WAIT_MS,
       },
       onboarding: options.onboarding ?? creativeMarketplace,
