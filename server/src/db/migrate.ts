@@ -9,6 +9,7 @@ import * as createPasswordSecurity from './migrations/2026_11_28_030000_create_p
 import * as createMfa from './migrations/2026_11_28_040000_create_mfa.js';
 import * as createOAuthAccounts from './migrations/2026_11_28_050000_create_oauth_accounts.js';
 import * as createPhoneAndDeletion from './migrations/2026_11_28_060000_create_phone_and_deletion.js';
+import * as indexSessionsByDevice from './migrations/2026_12_02_000000_index_sessions_by_device.js';
 
 /** Every migration, by name; names sort in the order they run. Append, never edit. */
 export const MIGRATIONS: Record<string, Migration> = {
@@ -20,6 +21,7 @@ export const MIGRATIONS: Record<string, Migration> = {
   '2026_11_28_040000_create_mfa': createMfa,
   '2026_11_28_050000_create_oauth_accounts': createOAuthAccounts,
   '2026_11_28_060000_create_phone_and_deletion': createPhoneAndDeletion,
+  '2026_12_02_000000_index_sessions_by_device': indexSessionsByDevice,
 };
 
 /** A provider over {@link MIGRATIONS} (not `FileMigrationProvider`, which needs the source tree). */
