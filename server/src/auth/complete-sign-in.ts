@@ -7,7 +7,6 @@ import type { Context } from 'hono';
 import type { MfaMethod, User } from '@foyer/core';
 import type { UserRow } from '../db/tables/user.table.js';
 import type { FoyerServerContext } from '../server-context.js';
-import { resetPasswordUrl } from './account-links.js';
 import { noticeNewDevice } from './devices.js';
 import { startSession } from './sessions.js';
 import { startPendingSignIn } from './mfa/pending-sign-in.js';
@@ -85,7 +84,7 @@ export async function finishSignIn(
   user: UserRow,
   completion: SignInCompletion & { stepUp?: boolean },
 ): Promise<SignedInAnswer> {
-  if (!completion.quiet) await noticeNewDevice(ctx, c, user, resetPasswordUrl(ctx, c));
+  if (!completion.quiet) await noticeNewDevice(ctx, c, user);
   // A social identity waiting for this account's password (docs/social-sign-in.md, linking).
   await completePendingLink(ctx, c, user, completion.method);
   await startSession(ctx, c, user.id, {

@@ -7,6 +7,7 @@
 import type { Context } from 'hono';
 import Bowser from 'bowser';
 import { recentDevicesOfUser } from '../db/repositories/sessions.js';
+import { resetPasswordUrl } from './account-links.js';
 import { newDeviceEmail } from '../mail/security-templates.js';
 import { recordAuditEvent } from '../security/audit-log.js';
 import { clientIpPrefix } from '../security/client-address.js';
@@ -53,7 +54,6 @@ export async function noticeNewDevice(
   ctx: FoyerServerContext,
   c: Context,
   user: { id: string; email: string },
-  resetUrl: string,
 ): Promise<boolean> {
   try {
     const history = await recentDevicesOfUser(ctx.db, user.id, DEVICE_HISTORY);
@@ -64,7 +64,9 @@ export async function noticeNewDevice(
       return false;
     await recordAuditEvent(ctx, c, { type: 'device.new', userId: user.id, details: { device, ipPrefix } });
     const when = ctx.now().toISOString().replace('T', ' ').slice(0, 16);
-    ctx.sendInBackground(newDeviceEmail({ to: user.email, device, ipPrefix, when, resetUrl }));
+    ctx.sendInBackground(
+      newDeviceEmail({ to: user.email, device, ipPrefix, when, resetUrl: resetPasswordUrl(ctx, c) }),
+    );
     return true;
   } catch (error) {
     ctx.logger?.error({ err: error }, 'new-device check failed');
