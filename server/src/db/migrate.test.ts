@@ -3,13 +3,13 @@
  * newest migration steps down and up again cleanly. The new-device lookup of every sign-in
  * (`recentDevicesOfUser`) is answered from one covering index, without reading the table.
  */
-import { Migrator, sql, type Kysely } from 'kysely';
+import { CompiledQuery, Migrator, sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, type TestDatabase } from '../test-support/dialects.js';
 import type { Database } from './database.js';
 import { openDatabase, type DialectName } from './dialect.js';
 import { migrateToLatest, staticMigrationProvider } from './migrate.js';
-import { recentDevicesOfUser } from './repositories/sessions.js';
+import { recentDevicesOfUser, recentDevicesQuery } from './repositories/sessions.js';
 
 /** Names of the indexes on `sessions` that Foyer made (not the engine's own for keys). */
 async function sessionIndexes(db: Kysely<Database>, dialect: DialectName): Promise<string[]> {
@@ -58,7 +58,7 @@ for (const dialect of DIALECTS) {
       expect(await sessionIndexes(db, dialect.name)).toEqual(['sessions_user_devices_idx']);
     });
 
-    it('answers the new-device lookup with the newest sessions first', async () => {
+    it('answers the new-device lookup from the newest sessions only', async () => {
       const now = Date.parse('2026-12-02T10:00:00Z');
       await db
         .insertInto('users')
@@ -95,9 +95,10 @@ for (const dialect of DIALECTS) {
     });
 
     it.skipIf(dialect.name !== 'sqlite')('reads the lookup from the covering index alone (SQLite plan)', async () => {
-      const plan = await sql<{ detail: string }>`explain query plan select distinct recent.user_agent, recent.ip_prefix
-        from (select user_agent, ip_prefix from sessions where user_id = ${'u'} order by created_at desc limit ${50}) as recent`.execute(
-        db,
+      // The repository's own query, so a change to it is checked too.
+      const query = recentDevicesQuery(db, 'u', 50).compile();
+      const plan = await db.executeQuery<{ detail: string }>(
+        CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]),
       );
       expect(plan.rows.map((row) => row.detail).join('\n')).toContain('USING COVERING INDEX sessions_user_devices_idx');
     });

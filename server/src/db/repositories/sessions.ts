@@ -145,17 +145,23 @@ export async function recentDevicesOfUser(
   return (await recentDevices(db, { userId, limit })).rows;
 }
 
+/**
+ * The query of {@link recentDevicesOfUser} as a builder: its SQLite plan is tested to stay on the
+ * covering index `sessions_user_devices_idx` (migration 2026_12_02_000000).
+ */
+export function recentDevicesQuery(db: Kysely<Database>, userId: string, limit: number) {
+  const recent = db
+    .selectFrom('sessions')
+    .select(['user_agent', 'ip_prefix'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at', 'desc')
+    .limit(limit)
+    .as('recent');
+  return db.selectFrom(recent).select(['recent.user_agent', 'recent.ip_prefix']).distinct();
+}
+
 const recentDevices = precompiled<{ userId: string; limit: number }, Pick<SessionRow, 'user_agent' | 'ip_prefix'>>(
-  (db, param) => {
-    const recent = db
-      .selectFrom('sessions')
-      .select(['user_agent', 'ip_prefix'])
-      .where('user_id', '=', param('userId'))
-      .orderBy('created_at', 'desc')
-      .limit(param('limit'))
-      .as('recent');
-    return db.selectFrom(recent).select(['recent.user_agent', 'recent.ip_prefix']).distinct();
-  },
+  (db, param) => recentDevicesQuery(db, param('userId'), param('limit')),
 );
 
 /**
