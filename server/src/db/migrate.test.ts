@@ -5,9 +5,9 @@
  */
 import { CompiledQuery, Migrator, sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, type TestDatabase } from '../test-support/dialects.js';
+import { DIALECTS, openMigratedDatabase, type MigratedTestDatabase } from '../test-support/dialects.js';
 import type { Database } from './database.js';
-import { openDatabase, type DialectName } from './dialect.js';
+import type { DialectName } from './dialect.js';
 import { migrateToLatest, staticMigrationProvider } from './migrate.js';
 import { recentDevicesOfUser, recentDevicesQuery } from './repositories/sessions.js';
 
@@ -30,17 +30,13 @@ async function sessionIndexes(db: Kysely<Database>, dialect: DialectName): Promi
 
 for (const dialect of DIALECTS) {
   describe.skipIf(!dialect.available)(`migrations [${dialect.name}]`, () => {
-    let database: TestDatabase;
+    let opened: MigratedTestDatabase;
     let db: Kysely<Database>;
     beforeAll(async () => {
-      database = await dialect.createDatabase();
-      db = openDatabase(database.url);
-      await migrateToLatest(db);
+      opened = await openMigratedDatabase(dialect);
+      db = opened.db;
     });
-    afterAll(async () => {
-      await db.destroy();
-      await database.dispose();
-    });
+    afterAll(() => opened.close());
 
     it('indexes sessions by user once, covering the new-device lookup', async () => {
       expect(await sessionIndexes(db, dialect.name)).toEqual(['sessions_user_devices_idx']);

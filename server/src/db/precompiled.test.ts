@@ -6,10 +6,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DIALECTS, type TestDatabase } from '../test-support/dialects.js';
+import { DIALECTS, openMigratedDatabase, type MigratedTestDatabase } from '../test-support/dialects.js';
 import type { Database } from './database.js';
-import { openDatabase } from './dialect.js';
-import { migrateToLatest } from './migrate.js';
 import { countHit } from '../middleware/rate-limit/stores/database-store.js';
 import { precompiled } from './precompiled.js';
 
@@ -19,17 +17,13 @@ const bucketByKey = precompiled<{ key: string }, { key: string; hits: number }>(
 
 for (const dialect of DIALECTS) {
   describe.skipIf(!dialect.available)(`precompiled [${dialect.name}]`, () => {
-    let database: TestDatabase;
+    let opened: MigratedTestDatabase;
     let db: Kysely<Database>;
     beforeAll(async () => {
-      database = await dialect.createDatabase();
-      db = openDatabase(database.url);
-      await migrateToLatest(db);
+      opened = await openMigratedDatabase(dialect);
+      db = opened.db;
     });
-    afterAll(async () => {
-      await db.destroy();
-      await database.dispose();
-    });
+    afterAll(() => opened.close());
 
     it('fills each value where it belongs, on every call', async () => {
       const hit = async (key: string, now: string, reset: string) =>

@@ -7,8 +7,11 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Kysely } from 'kysely';
 import pg from 'pg';
-import type { DatabaseConfig, DialectName } from '../db/dialect.js';
+import type { Database } from '../db/database.js';
+import { openDatabase, type DatabaseConfig, type DialectName } from '../db/dialect.js';
+import { migrateToLatest } from '../db/migrate.js';
 
 /** A fresh, empty database for one suite. */
 export interface TestDatabase {
@@ -104,3 +107,31 @@ const postgres: TestDialect = {
 
 /** Every dialect; suites loop over it with `describe.skipIf(!dialect.available)`. */
 export const DIALECTS: readonly TestDialect[] = [sqlite, postgres];
+
+/** A fresh database on one dialect, migrated to the latest schema, for suites below the HTTP layer. */
+export interface MigratedTestDatabase {
+  db: Kysely<Database>;
+  /** Destroys the Kysely instance, then the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Creates a fresh database on `dialect`, opens it and runs every migration.
+ *
+ * @example
+ * let opened: MigratedTestDatabase;
+ * beforeAll(async () => (opened = await openMigratedDatabase(dialect)));
+ * afterAll(() => opened.close());
+ */
+export async function openMigratedDatabase(dialect: TestDialect): Promise<MigratedTestDatabase> {
+  const database = await dialect.createDatabase();
+  const db = openDatabase(database.url);
+  await migrateToLatest(db);
+  return {
+    db,
+    async close() {
+      await db.destroy();
+      await database.dispose();
+    },
+  };
+}
