@@ -4,15 +4,15 @@
  * the abuse brakes lifted so that one load generator on one IP is not refused: every rate limit
  * raised out of reach (the counters are still kept, so their cost is measured), the risk score
  * never asking for a CAPTCHA, and the lockout ladder out of reach of 10 parallel sign-ins of one user. Without those brakes (older servers) it runs the server as is.
+ * Two bench-only routes are added: GET /auth/bench-empty (the ceiling of any route) and
+ * POST /auth/bench-lean-sign-in (the ceiling of any password sign-in).
  */
-import { randomUUID } from 'node:crypto';
 import { serve } from '@hono/node-server';
+import { toApiUser } from '../../server/dist/auth/complete-sign-in.js';
+import { startSession } from '../../server/dist/auth/sessions.js';
 import { findUserByEmail } from '../../server/dist/db/repositories/users.js';
-import { insertSession } from '../../server/dist/db/repositories/sessions.js';
 import { createFoyerServer } from '../../server/dist/index.js';
-import { writeSessionCookie } from '../../server/dist/middleware/session/session-cookie.js';
 import { verifyPassword } from '../../server/dist/security/password-hashing.js';
-import { generateToken, hashToken } from '../../server/dist/security/tokens.js';
 
 const OUT_OF_REACH = 1_000_000_000;
 
@@ -69,26 +69,23 @@ foyer.app.get('/auth/bench-empty', (c) => c.json(EMPTY_ROUTE_BODY));
 // The ceiling of any sign-in on this machine: POST /auth/sign-in stripped to what every password
 // sign-in does — look the user up, verify argon2id in the same worker pool, insert a session, set
 // the cookie — without its security steps (rate limits, lockout ladder, risk score, device trust,
-// new-device notice, MFA and breach checks). Bench-only, like the empty route.
+// new-device notice, MFA and breach checks). Bench-only, like the empty route. The session starts
+// through the server's own startSession(), given what it reads of the server's context (the
+// session policy at createFoyerServer()'s defaults).
+const DAY_MS = 24 * 60 * 60_000;
+const sessionContext = {
+  db: foyer.db,
+  now: () => new Date(),
+  secureCookies: false,
+  session: { idleMs: 7 * DAY_MS, absoluteMs: 30 * DAY_MS },
+};
 foyer.app.post('/auth/bench-lean-sign-in', async (c) => {
   const { email, password } = await c.req.json();
   const user = await findUserByEmail(foyer.db, String(email));
   const ok = await verifyPassword(user?.password_hash ?? '', String(password));
   if (!user || !ok) return c.json({ error: { code: 'invalid_credentials', message: 'Wrong email or password.' } }, 401);
-  const token = generateToken();
-  const now = new Date();
-  const expiresAt = new Date(now.getTime() + 30 * 24 * 3600_000);
-  await insertSession(foyer.db, {
-    id: randomUUID(),
-    user_id: user.id,
-    token_hash: hashToken(token),
-    created_at: now.toISOString(),
-    last_seen_at: now.toISOString(),
-    idle_expires_at: expiresAt.toISOString(),
-    expires_at: expiresAt.toISOString(),
-  });
-  writeSessionCookie(c, token, { expires: expiresAt, secure: false });
-  return c.json({ user: { id: user.id, email: user.email, emailVerified: true, createdAt: user.created_at } });
+  await startSession(sessionContext, c, user.id);
+  return c.json({ user: toApiUser(user) });
 });
 serve({ fetch: foyer.app.fetch, port }, () => console.log(`Foyer (bench) on http://localhost:${port}`));
 for (const signal of ['SIGINT', 'SIGTERM']) {
