@@ -104,8 +104,30 @@ const table = (rows) => [
 const SESSION_NOTES = {
   sets: 'Sets the `foyer_session` cookie (a new session; any earlier one of this browser is replaced).',
   clears: 'Clears the `foyer_session` cookie and revokes its session server-side.',
-  requires: 'Needs the `foyer_session` cookie.',
 };
+
+const AUTH_NOTES = {
+  public: 'Anyone may call it.',
+  session:
+    'Needs a signed-in session (the `foyer_session` cookie); `401 unauthenticated` without one, before anything else is checked.',
+  optional: 'Works signed in or not; a session, when there is one, is used.',
+};
+
+/** The guards the server mounts this route with, in the order they run (server/src/routes/mount-route.ts). */
+function guardNotes(route) {
+  const notes = [AUTH_NOTES[route.auth]];
+  if (route.stepUp) {
+    const minutes = Math.round((route.stepUp.maxAgeSeconds ?? 300) / 60);
+    notes.push(
+      `Needs a step-up within the last ${minutes} minutes (\`POST /auth/step-up\`; \`403 step_up_required\` otherwise)` +
+        (route.stepUp.requireMfa ? ', and a second factor on the account (`403 mfa_required` otherwise).' : '.'),
+    );
+  }
+  if (route.rateLimit)
+    notes.push(`Rate limit policy \`${route.rateLimit}\` (\`429 rate_limited\` with \`Retry-After\`).`);
+  if (route.body === 'form') notes.push('Takes an urlencoded form body (at most 16 KiB), not JSON.');
+  return notes.join(' ');
+}
 
 /** The whole of docs/api.md as a string. */
 export function renderApiDocs() {
@@ -145,12 +167,13 @@ export function renderApiDocs() {
   for (const { title, routes } of sections) {
     out.push(`## ${title}`, '');
     for (const route of routes) {
-      out.push(`### ${routeHeading(route)}`, '', route.summary, '');
+      out.push(`### ${routeHeading(route)}`, '', route.summary, '', guardNotes(route), '');
       if (route.session) out.push(SESSION_NOTES[route.session], '');
       if (route.query) out.push('**Query parameters**', '', ...table(route.query), '');
       if (route.headers) out.push('**Request headers**', '', ...table(route.headers), '');
       if (route.request) out.push('**Request body**', '', fence(jsonSchema(route.request, { request: true })), '');
-      out.push(`**${route.response.status}**${route.response.schema ? '' : ' (no body)'}`, '');
+      const answer = route.response.html ? ' (an HTML page)' : route.response.schema ? '' : ' (no body)';
+      out.push(`**${route.response.status}**${answer}`, '');
       if (route.response.schema) out.push(fence(jsonSchema(route.response.schema)), '');
       const errors = [...route.errors, ...COMMON_ERRORS.filter((code) => !route.errors.includes(code))];
       out.push('**Errors**', '', '| Status | Code | Message |', '| ------ | ---- | ------- |');

@@ -14,18 +14,19 @@ import { BackgroundPoolBusyError } from './security/background-pool.js';
 import { apiHeaders } from './middleware/api-headers/api-headers.js';
 import { csrfProtection } from './middleware/csrf/csrf.js';
 import { requestLogger } from './middleware/logger/request-logger.js';
-import { createAuthRoutes } from './routes/auth.js';
-import { createMfaRoutes } from './routes/mfa.js';
-import { createAccountRoutes } from './routes/account.js';
-import { createOAuthRoutes, isFormPostCallback } from './routes/oauth.js';
+import { mountAuthRoutes } from './routes/auth.js';
+import { mountMfaRoutes } from './routes/mfa.js';
+import { mountAccountRoutes } from './routes/account.js';
+import { mountOAuthRoutes, isFormPostCallback } from './routes/oauth.js';
 import { createDevRoutes } from './routes/dev.js';
-import { createPasswordRoutes } from './routes/password.js';
-import { createSessionRoutes } from './routes/sessions.js';
-import { createSecurityRoutes } from './routes/security.js';
-import { createOnboardingRoutes } from './routes/onboarding.js';
-import { createProfileRoutes } from './routes/profiles.js';
-import { createAccountPhoneRoutes, createPhoneSignInRoutes } from './routes/phone.js';
-import { createAccountDeletionRoutes } from './routes/account-deletion.js';
+import { mountPasswordRoutes } from './routes/password.js';
+import { mountSessionRoutes } from './routes/sessions.js';
+import { mountSecurityRoutes } from './routes/security.js';
+import { mountOnboardingRoutes } from './routes/onboarding.js';
+import { mountProfileRoutes } from './routes/profiles.js';
+import { mountPhoneRoutes } from './routes/phone.js';
+import { mountAccountDeletionRoutes } from './routes/account-deletion.js';
+import { createRouteMounter, type RouteEnv } from './routes/mount-route.js';
 import type { FoyerEnv, FoyerServerContext } from './server-context.js';
 
 /** What the app serves besides the API. */
@@ -109,19 +110,21 @@ export function createApp(ctx: FoyerServerContext, extras: AppExtras = {}): Hono
 
   for (const prefix of API_PATH_PREFIXES) app.use(`${prefix}/*`, apiHeaders());
 
-  // Before the JSON-only auth routes: the form_post callback has an urlencoded body.
-  app.route('/auth', createOAuthRoutes(ctx));
-  app.route('/auth', createAuthRoutes(ctx));
-  app.route('/auth', createPasswordRoutes(ctx));
-  app.route('/auth', createSessionRoutes(ctx));
-  app.route('/auth', createSecurityRoutes(ctx));
-  app.route('/auth', createMfaRoutes(ctx));
-  app.route('/account', createAccountRoutes(ctx));
-  app.route('/onboarding', createOnboardingRoutes(ctx));
-  app.route('/profiles', createProfileRoutes(ctx));
-  app.route('/auth', createPhoneSignInRoutes(ctx));
-  app.route('/account', createAccountPhoneRoutes(ctx));
-  app.route('/account', createAccountDeletionRoutes(ctx));
+  // Every API route comes from the core route table, mounted with the guards its entry declares.
+  const api = new Hono<RouteEnv>();
+  const mount = createRouteMounter(api, ctx);
+  mountOAuthRoutes(mount, ctx);
+  mountAuthRoutes(mount, ctx);
+  mountPasswordRoutes(mount, ctx);
+  mountSessionRoutes(mount, ctx);
+  mountSecurityRoutes(mount, ctx);
+  mountMfaRoutes(mount, ctx);
+  mountAccountRoutes(mount, ctx);
+  mountAccountDeletionRoutes(mount, ctx);
+  mountOnboardingRoutes(mount, ctx);
+  mountProfileRoutes(mount, ctx);
+  mountPhoneRoutes(mount, ctx);
+  app.route('/', api);
   if (extras.devOutbox) app.route('/dev', createDevRoutes(extras.devOutbox));
 
   if (extras.staticRoot) {

@@ -21,7 +21,7 @@ export { migrateToLatest, MIGRATIONS } from './db/migrate.js';
 export { csrfProtection, type CsrfProtectionOptions } from './middleware/csrf/csrf.js';
 export { jsonBodyOnly, type JsonBodyOnlyOptions } from './middleware/json-body/json-body.js';
 export { requestLogger, createFoyerLogger, REDACTED_LOG_PATHS } from './middleware/logger/request-logger.js';
-export { sessionLoader, type SessionVariables } from './middleware/session/session.js';
+export { requireSession, sessionLoader, type SessionVariables } from './middleware/session/session.js';
 export { SESSION_COOKIE_NAME } from './middleware/session/session-cookie.js';
 export { requireStepUp, stepUpMethodsOf, type StepUpOptions, type StepUpMethod } from './middleware/step-up/index.js';
 export { writeSlotData, type SlotWrite } from './onboarding/step-writes.js';

@@ -4,7 +4,7 @@
  * 15 minutes, are single use, and a new code replaces the old.
  */
 import type { Kysely } from 'kysely';
-import { FoyerError } from '@foyer/core';
+import { AUTH_ROUTES, FoyerError } from '@foyer/core';
 import type { Database } from '../db/database.js';
 import { markCodeUsed } from '../db/repositories/one-time-codes.js';
 import { findUserByEmail, findUserById, markEmailVerified } from '../db/repositories/users.js';
@@ -24,7 +24,7 @@ export const VERIFICATION_TTL_MS = ONE_TIME_CODE_TTL_MS;
 export { MAX_CODE_ATTEMPTS };
 
 /** Path of the confirmation page the email links to, under the auth routes. */
-export const VERIFY_LINK_PATH = '/auth/verify-email/link';
+export const VERIFY_LINK_PATH = AUTH_ROUTES.verifyEmailLinkPage.path;
 
 /**
  * Creates a fresh code and link token for the user (replacing any live one) and prepares the

@@ -4,50 +4,31 @@
  * export link and a single-use confirm token; `DELETE /account` with that token deletes. See
  * docs/account.md.
  */
-import { Hono, type Context } from 'hono';
-import {
-  ACCOUNT_DELETION_ROUTES,
-  FoyerError,
-  deleteAccountRequestSchema,
-  type AccountDeletionResponse,
-} from '@foyer/core';
+import type { Context } from 'hono';
+import { ACCOUNT_DELETION_ROUTES, FoyerError, type AccountDeletionResponse } from '@foyer/core';
 import { buildAccountExport } from '../account/account-export.js';
 import { deleteAccount, issueDeletionConfirmToken } from '../account/account-deletion.js';
 import { clearSessionCookie } from '../middleware/session/session-cookie.js';
-import { sessionLoader, type SessionVariables } from '../middleware/session/session.js';
-import { requireStepUp } from '../middleware/step-up/index.js';
 import { recordAuditEvent } from '../security/audit-log.js';
-import type { FoyerEnv, FoyerServerContext } from '../server-context.js';
-import { parseJsonBody } from '../validation/parse-json-body.js';
+import type { FoyerServerContext } from '../server-context.js';
+import type { MountRoute } from './mount-route.js';
 
-type SessionEnv = FoyerEnv & { Variables: SessionVariables };
-
-/** A step-up this recent is needed to start a deletion. */
-export const DELETION_STEP_UP_MAX_AGE_MS = 5 * 60_000;
-
-function under(route: { path: string }): string {
-  return route.path.slice('/account'.length) || '/';
-}
-
-function signedInUserId(c: Context<SessionEnv>): string {
-  const current = c.get('session');
-  if (!current) throw new FoyerError('unauthenticated');
-  return current.user.id;
-}
+/** A step-up this recent is needed to start a deletion (the route table says the same: `stepUp.maxAgeSeconds`). */
+export const DELETION_STEP_UP_MAX_AGE_MS =
+  (ACCOUNT_DELETION_ROUTES.requestAccountDeletion.stepUp.maxAgeSeconds ?? 300) * 1000;
 
 /**
- * Creates the deletion sub-app; mount it with `app.route('/account', createAccountDeletionRoutes(ctx))`.
+ * Mounts export and deletion (`ACCOUNT_DELETION_ROUTES`).
  *
  * @example
- * app.route('/account', createAccountDeletionRoutes(ctx));
+ * mountAccountDeletionRoutes(createRouteMounter(app, ctx), ctx);
  */
-export function createAccountDeletionRoutes(ctx: FoyerServerContext): Hono<SessionEnv> {
-  const routes = new Hono<SessionEnv>();
+export function mountAccountDeletionRoutes(mount: MountRoute, ctx: FoyerServerContext): void {
   const exportUrl = (c: Context): string =>
     `${ctx.publicUrl ?? new URL(c.req.url).origin}${ACCOUNT_DELETION_ROUTES.exportAccount.path}`;
 
-  routes.get(under(ACCOUNT_DELETION_ROUTES.exportAccount), sessionLoader(ctx), async (c) => {
-    const userId = signedInUserId(c);
+  mount(ACCOUNT_DELETION_ROUTES.exportAccount, async (c, { session }) => {
+    const userId = session.user.id;
     const bundle = await buildAccountExport(ctx, userId);
     if (!bundle) throw new FoyerError('unauthenticated');
     await recordAuditEvent(ctx, c, { type: 'account.exported', userId });
@@ -55,26 +36,17 @@ export function createAccountDeletionRoutes(ctx: FoyerServerContext): Hono<Sessi
     return c.json(bundle, 200);
   });
 
-  routes.post(
-    under(ACCOUNT_DELETION_ROUTES.requestAccountDeletion),
-    sessionLoader(ctx),
-    requireStepUp(ctx, { maxAgeMs: DELETION_STEP_UP_MAX_AGE_MS }),
-    async (c) => {
-      const userId = signedInUserId(c);
-      const { confirmToken, expiresAt } = await issueDeletionConfirmToken(ctx, userId);
-      await recordAuditEvent(ctx, c, { type: 'account.deletion_requested', userId });
-      const body: AccountDeletionResponse = { exportUrl: exportUrl(c), confirmToken, expiresAt };
-      return c.json(body, 200);
-    },
-  );
+  mount(ACCOUNT_DELETION_ROUTES.requestAccountDeletion, async (c, { session }) => {
+    const userId = session.user.id;
+    const { confirmToken, expiresAt } = await issueDeletionConfirmToken(ctx, userId);
+    await recordAuditEvent(ctx, c, { type: 'account.deletion_requested', userId });
+    const body: AccountDeletionResponse = { exportUrl: exportUrl(c), confirmToken, expiresAt };
+    return c.json(body, 200);
+  });
 
-  routes.delete(under(ACCOUNT_DELETION_ROUTES.deleteAccount), sessionLoader(ctx), async (c) => {
-    const userId = signedInUserId(c);
-    const { confirmToken } = await parseJsonBody(c, deleteAccountRequestSchema);
-    await deleteAccount(ctx, userId, confirmToken);
+  mount(ACCOUNT_DELETION_ROUTES.deleteAccount, async (c, { session, body: { confirmToken } }) => {
+    await deleteAccount(ctx, session.user.id, confirmToken);
     clearSessionCookie(c, { secure: ctx.secureCookies });
     return c.body(null, 204);
   });
-
-  return routes;
 }

@@ -3,52 +3,26 @@
  * and the email address (code to the new address, notice to the old). Each change notifies the
  * user's verified channels. Account export and deletion live in `account-deletion.ts`.
  */
-import { Hono } from 'hono';
-import {
-  ACCOUNT_ROUTES,
-  changeEmailRequestSchema,
-  confirmEmailChangeRequestSchema,
-  FoyerError,
-  payoutDestinationRequestSchema,
-} from '@foyer/core';
+import { ACCOUNT_ROUTES, FoyerError } from '@foyer/core';
 import { toApiUser } from '../auth/complete-sign-in.js';
 import { checkOneTimeCode, issueOneTimeCode } from '../auth/one-time-codes.js';
 import { markCodeUsed } from '../db/repositories/one-time-codes.js';
 import { findUserByEmail, findUserById } from '../db/repositories/users.js';
 import { emailChangeCodeEmail } from '../mail/mfa-templates.js';
-import { jsonBodyOnly } from '../middleware/json-body/json-body.js';
-import { sessionLoader, type SessionVariables } from '../middleware/session/session.js';
-import { requireStepUp } from '../middleware/step-up/index.js';
 import { recordAuditEvent } from '../security/audit-log.js';
-import type { FoyerEnv, FoyerServerContext } from '../server-context.js';
-import { parseJsonBody } from '../validation/parse-json-body.js';
-import { AUTH_BODY_LIMIT_BYTES } from './auth.js';
+import type { FoyerServerContext } from '../server-context.js';
+import type { MountRoute } from './mount-route.js';
 import { notifySecurityChange } from '../notifications/notify-security-change.js';
 import { securityChangeNotice } from './mfa.js';
 
-function routePath(route: { path: string }): string {
-  return route.path.slice('/account'.length);
-}
-
 /**
- * Creates the account sub-app; mount it with `app.route('/account', createAccountRoutes(ctx))`.
+ * Mounts the account routes (`ACCOUNT_ROUTES`): payout destination and email change.
  *
  * @example
- * app.route('/account', createAccountRoutes(ctx));
+ * mountAccountRoutes(createRouteMounter(app, ctx), ctx);
  */
-export function createAccountRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & { Variables: SessionVariables }> {
-  const routes = new Hono<FoyerEnv & { Variables: SessionVariables }>();
-  const body = jsonBodyOnly({ maxBytes: AUTH_BODY_LIMIT_BYTES });
-  routes.use('/payout', body);
-  routes.use('/email', body);
-  routes.use('/email/*', body);
-  const session = sessionLoader(ctx);
-  const { rateLimit } = ctx.signInSecurity;
-
-  routes.put(routePath(ACCOUNT_ROUTES.setPayout), session, requireStepUp(ctx, { requireMfa: true }), async (c) => {
-    const current = c.get('session');
-    if (!current) throw new FoyerError('unauthenticated');
-    const { accountHolder, iban } = await parseJsonBody(c, payoutDestinationRequestSchema);
+export function mountAccountRoutes(mount: MountRoute, ctx: FoyerServerContext): void {
+  mount(ACCOUNT_ROUTES.setPayout, async (c, { session: current, body: { accountHolder, iban } }) => {
     const updatedAt = ctx.now().toISOString();
     const values = { user_id: current.user.id, account_holder: accountHolder.trim(), iban, updated_at: updatedAt };
     await ctx.db
@@ -69,38 +43,26 @@ export function createAccountRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & { 
     return c.json({ accountHolder: values.account_holder, ibanLast4: last4, updatedAt }, 200);
   });
 
-  routes.post(
-    routePath(ACCOUNT_ROUTES.changeEmail),
-    session,
-    requireStepUp(ctx),
-    rateLimit('resend-verification'),
-    async (c) => {
-      const current = c.get('session');
-      if (!current) throw new FoyerError('unauthenticated');
-      const { newEmail } = await parseJsonBody(c, changeEmailRequestSchema);
-      // Same answer whether or not the address is taken: the owner of a taken one hears nothing from here.
-      if (newEmail !== current.user.email && !(await findUserByEmail(ctx.db, newEmail))) {
-        const issued = await ctx.db.transaction().execute(async (trx) => {
-          await trx.deleteFrom('email_change_requests').where('user_id', '=', current.user.id).execute();
-          await trx
-            .insertInto('email_change_requests')
-            .values({ user_id: current.user.id, new_email: newEmail, created_at: ctx.now().toISOString() })
-            .execute();
-          return issueOneTimeCode(ctx, current.user.id, 'change_email', trx, { bindTo: newEmail });
-        });
-        ctx.sendInBackground(
-          emailChangeCodeEmail({ to: newEmail, code: issued.code, minutesValid: issued.minutesValid }),
-        );
-      }
-      await recordAuditEvent(ctx, c, { type: 'email.change_requested', userId: current.user.id });
-      return c.body(null, 202);
-    },
-  );
+  mount(ACCOUNT_ROUTES.changeEmail, async (c, { session: current, body: { newEmail } }) => {
+    // Same answer whether or not the address is taken: the owner of a taken one hears nothing from here.
+    if (newEmail !== current.user.email && !(await findUserByEmail(ctx.db, newEmail))) {
+      const issued = await ctx.db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('email_change_requests').where('user_id', '=', current.user.id).execute();
+        await trx
+          .insertInto('email_change_requests')
+          .values({ user_id: current.user.id, new_email: newEmail, created_at: ctx.now().toISOString() })
+          .execute();
+        return issueOneTimeCode(ctx, current.user.id, 'change_email', trx, { bindTo: newEmail });
+      });
+      ctx.sendInBackground(
+        emailChangeCodeEmail({ to: newEmail, code: issued.code, minutesValid: issued.minutesValid }),
+      );
+    }
+    await recordAuditEvent(ctx, c, { type: 'email.change_requested', userId: current.user.id });
+    return c.body(null, 202);
+  });
 
-  routes.post(routePath(ACCOUNT_ROUTES.confirmEmailChange), session, rateLimit('verify-email'), async (c) => {
-    const current = c.get('session');
-    if (!current) throw new FoyerError('unauthenticated');
-    const { code } = await parseJsonBody(c, confirmEmailChangeRequestSchema);
+  mount(ACCOUNT_ROUTES.confirmEmailChange, async (c, { session: current, body: { code } }) => {
     const request = await ctx.db
       .selectFrom('email_change_requests')
       .selectAll()
@@ -137,6 +99,4 @@ export function createAccountRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & { 
     );
     return c.json({ user: toApiUser(user) }, 200);
   });
-
-  return routes;
 }

@@ -5,62 +5,34 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { getCookie } from 'hono/cookie';
-import { Hono, type Context } from 'hono';
-import {
-  AUTH_ROUTES,
-  FoyerError,
-  resendVerificationRequestSchema,
-  signInRequestSchema,
-  signUpRequestSchema,
-  verifyEmailRequestSchema,
-} from '@foyer/core';
-import {
-  issueEmailVerification,
-  VERIFY_LINK_PATH,
-  verifyEmailByCode,
-  verifyEmailByToken,
-} from '../auth/email-verification.js';
+import type { Context } from 'hono';
+import { AUTH_ROUTES, FoyerError } from '@foyer/core';
+import { issueEmailVerification, verifyEmailByCode, verifyEmailByToken } from '../auth/email-verification.js';
 import { findPendingSignIn, MFA_PENDING_COOKIE_NAME } from '../auth/mfa/pending-sign-in.js';
 import { mfaChallengeOf } from '../auth/mfa/second-factor.js';
 import { completeSignIn } from '../auth/complete-sign-in.js';
 import { revokeSession } from '../auth/sessions.js';
 import { findUserByEmail, insertUserIfEmailFree } from '../db/repositories/users.js';
 import { signUpAttemptEmail } from '../mail/templates.js';
-import { jsonBodyOnly } from '../middleware/json-body/json-body.js';
 import { clearSessionCookie, readSessionToken } from '../middleware/session/session-cookie.js';
-import { sessionLoader, type SessionVariables } from '../middleware/session/session.js';
 import { renderVerifyEmailLinkPage, verifyEmailLinkPageHeaders } from '../pages/verify-email-link-page.js';
 import { assertAcceptablePassword, isBreachedAtSignIn } from '../security/password-acceptance.js';
 import { assertHashCapacity, hashPassword } from '../security/password-hashing.js';
 import { beginSignInAttempt, guardSignUp } from '../security/sign-in-security.js';
-import type { FoyerEnv, FoyerServerContext } from '../server-context.js';
-import { parseJsonBody } from '../validation/parse-json-body.js';
-
-/** Largest JSON body the auth routes accept. */
-export const AUTH_BODY_LIMIT_BYTES = 64 * 1024;
-
-/** A path of the route table, relative to the `/auth` mount point. */
-function routePath(route: { path: string }): string {
-  return route.path.slice('/auth'.length);
-}
+import type { FoyerServerContext } from '../server-context.js';
+import type { MountRoute } from './mount-route.js';
 
 /**
- * Creates the auth sub-app; mount it with `app.route('/auth', createAuthRoutes(ctx))`.
+ * Mounts the auth routes (`AUTH_ROUTES`) with the guards their entries declare.
  *
  * @example
- * app.route('/auth', createAuthRoutes(ctx));
+ * mountAuthRoutes(createRouteMounter(app, ctx), ctx);
  */
-export function createAuthRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & { Variables: SessionVariables }> {
-  const auth = new Hono<FoyerEnv & { Variables: SessionVariables }>();
-  auth.use('*', jsonBodyOnly({ maxBytes: AUTH_BODY_LIMIT_BYTES }));
-
+export function mountAuthRoutes(mount: MountRoute, ctx: FoyerServerContext): void {
   /** Base URL for links in emails: the configured public URL, else the origin the request came to. */
   const linkBase = (c: Context): string => ctx.publicUrl ?? new URL(c.req.url).origin;
 
-  const { rateLimit } = ctx.signInSecurity;
-
-  auth.post(routePath(AUTH_ROUTES.signUp), rateLimit('sign-up'), async (c) => {
-    const { email, password, captcha } = await parseJsonBody(c, signUpRequestSchema);
+  mount(AUTH_ROUTES.signUp, async (c, { body: { email, password, captcha } }) => {
     assertHashCapacity(ctx.passwordPolicy.hashMaxWaitMs);
     await guardSignUp(ctx, c, { email, captcha });
     await assertAcceptablePassword(ctx, password, { email });
@@ -96,27 +68,24 @@ export function createAuthRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & { Var
     return c.json({ status: 'verification_required' as const }, 201);
   });
 
-  auth.post(routePath(AUTH_ROUTES.verifyEmail), rateLimit('verify-email'), async (c) => {
-    const body = await parseJsonBody(c, verifyEmailRequestSchema);
+  mount(AUTH_ROUTES.verifyEmail, async (c, { body }) => {
     const user =
       'token' in body ? await verifyEmailByToken(ctx, body.token) : await verifyEmailByCode(ctx, body.email, body.code);
     return c.json(await completeSignIn(ctx, c, user, { method: 'email_code', quiet: true }), 200);
   });
 
-  auth.get(VERIFY_LINK_PATH.slice('/auth'.length), (c) => {
+  mount(AUTH_ROUTES.verifyEmailLinkPage, (c) => {
     const nonce = randomBytes(16).toString('base64');
     return c.html(renderVerifyEmailLinkPage({ nonce, appUrl: ctx.appUrl }), 200, verifyEmailLinkPageHeaders(nonce));
   });
 
-  auth.post(routePath(AUTH_ROUTES.resendVerification), rateLimit('resend-verification'), async (c) => {
-    const { email } = await parseJsonBody(c, resendVerificationRequestSchema);
+  mount(AUTH_ROUTES.resendVerification, async (c, { body: { email } }) => {
     const user = await findUserByEmail(ctx.db, email);
     if (user && user.email_verified_at === null) (await issueEmailVerification(ctx, user, linkBase(c)))();
     return c.body(null, 202);
   });
 
-  auth.post(routePath(AUTH_ROUTES.signIn), rateLimit('sign-in'), async (c) => {
-    const { email, password, captcha } = await parseJsonBody(c, signInRequestSchema);
+  mount(AUTH_ROUTES.signIn, async (c, { body: { email, password, captcha } }) => {
     // Before the lockout ladder reserves an attempt: a refusal for load must not count as a failure.
     assertHashCapacity(ctx.passwordPolicy.hashMaxWaitMs);
     const user = await findUserByEmail(ctx.db, email);
@@ -134,8 +103,7 @@ export function createAuthRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & { Var
     return c.json(await completeSignIn(ctx, c, user, { method: 'password', passwordChangeRequired }), 200);
   });
 
-  auth.get(routePath(AUTH_ROUTES.session), sessionLoader(ctx), async (c) => {
-    const current = c.get('session');
+  mount(AUTH_ROUTES.session, async (c, { session: current }) => {
     if (!current) {
       if (readSessionToken(c)) clearSessionCookie(c, { secure: ctx.secureCookies });
       // A first factor proven elsewhere (a social or phone sign-in, a redirect) waits for its second:
@@ -154,12 +122,10 @@ export function createAuthRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & { Var
     return c.json(current, 200);
   });
 
-  auth.post(routePath(AUTH_ROUTES.signOut), async (c) => {
+  mount(AUTH_ROUTES.signOut, async (c) => {
     const token = readSessionToken(c);
     if (token) await revokeSession(ctx, token);
     clearSessionCookie(c, { secure: ctx.secureCookies });
     return c.body(null, 204);
   });
-
-  return auth;
 }

@@ -5,19 +5,9 @@
  * (one-time verifiers), V2.7; NIST SP 800-63B §5.1.4 (OTP), §5.1.8 (WebAuthn), §5.2.2.
  */
 import { randomUUID } from 'node:crypto';
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
 import QRCode from 'qrcode';
-import {
-  FoyerError,
-  MFA_ROUTES,
-  mfaVerifyRequestSchema,
-  passkeyAuthenticateOptionsRequestSchema,
-  passkeyAuthenticateVerifyRequestSchema,
-  passkeyRegisterVerifyRequestSchema,
-  stepUpRequestSchema,
-  totpConfirmRequestSchema,
-  type MfaFactor,
-} from '@foyer/core';
+import { FoyerError, MFA_ROUTES, type MfaFactor } from '@foyer/core';
 import { resetPasswordUrl } from '../auth/account-links.js';
 import { finishSignIn, type FirstFactor } from '../auth/complete-sign-in.js';
 import {
@@ -43,24 +33,16 @@ import {
   securityNoticeSms,
   type SecurityNotice,
 } from '../notifications/notify-security-change.js';
-import { jsonBodyOnly } from '../middleware/json-body/json-body.js';
-import { sessionLoader, type SessionVariables } from '../middleware/session/session.js';
-import { requireStepUp } from '../middleware/step-up/index.js';
 import { sendPhoneCode } from '../phone/phone-codes.js';
 import { recordAuditEvent } from '../security/audit-log.js';
-import type { FoyerEnv, FoyerServerContext } from '../server-context.js';
-import { parseJsonBody } from '../validation/parse-json-body.js';
-import { AUTH_BODY_LIMIT_BYTES } from './auth.js';
+import type { FoyerServerContext } from '../server-context.js';
+import type { MountRoute } from './mount-route.js';
 import { getCookie } from 'hono/cookie';
 
 /** How long a step-up lasts for the default `requireStepUp()`. */
 export const STEP_UP_TTL_MS = 5 * 60_000;
 /** Id of the recovery-codes entry of `GET /auth/mfa`. */
 export const RECOVERY_CODES_FACTOR_ID = 'recovery-codes';
-
-function routePath(route: { path: string }): string {
-  return route.path.slice('/auth'.length);
-}
 
 /** `2026-11-28 10:00` (UTC), for emails. */
 export function mailTime(date: Date): string {
@@ -94,33 +76,14 @@ async function assertSmsOffered(ctx: FoyerServerContext, userId: string, firstFa
     });
 }
 
-type Env = FoyerEnv & { Variables: SessionVariables };
-
-/** The signed-in user, or `401`. */
-function signedIn(c: Context<Env>) {
-  const current = c.get('session');
-  if (!current) throw new FoyerError('unauthenticated');
-  return current;
-}
-
 /**
- * Creates the MFA sub-app; mount it with `app.route('/auth', createMfaRoutes(ctx))`.
+ * Mounts the MFA routes (`MFA_ROUTES`): factors, TOTP, passkeys, the MFA step of sign-in, step-up.
  *
  * @example
- * app.route('/auth', createMfaRoutes(ctx));
+ * mountMfaRoutes(createRouteMounter(app, ctx), ctx);
  */
-export function createMfaRoutes(ctx: FoyerServerContext): Hono<Env> {
-  const routes = new Hono<Env>();
-  const body = jsonBodyOnly({ maxBytes: AUTH_BODY_LIMIT_BYTES });
-  routes.use('/mfa/*', body);
-  routes.use('/mfa', body);
-  routes.use('/passkeys/*', body);
-  routes.use('/step-up', body);
-  const { rateLimit } = ctx.signInSecurity;
-  const session = sessionLoader(ctx);
-
-  routes.get(routePath(MFA_ROUTES.listFactors), session, async (c) => {
-    const { user } = signedIn(c);
+export function mountMfaRoutes(mount: MountRoute, ctx: FoyerServerContext): void {
+  mount(MFA_ROUTES.listFactors, async (c, { session: { user } }) => {
     const rows = await listConfirmedFactors(ctx.db, user.id);
     const factors: MfaFactor[] = rows.map((row) => ({
       id: row.id,
@@ -159,8 +122,7 @@ export function createMfaRoutes(ctx: FoyerServerContext): Hono<Env> {
   });
 
   // Adding a factor is a sensitive change: a stolen session alone must not be able to enrol its own authenticator.
-  routes.post(routePath(MFA_ROUTES.totpSetup), session, requireStepUp(ctx), rateLimit('mfa-setup'), async (c) => {
-    const { user } = signedIn(c);
+  mount(MFA_ROUTES.totpSetup, async (c, { session: { user } }) => {
     const secret = newTotpSecret();
     const nowIso = ctx.now().toISOString();
     await ctx.db.transaction().execute(async (trx) => {
@@ -195,9 +157,7 @@ export function createMfaRoutes(ctx: FoyerServerContext): Hono<Env> {
     return c.json({ secret, uri, qrSvg }, 200);
   });
 
-  routes.post(routePath(MFA_ROUTES.totpConfirm), session, rateLimit('mfa-setup'), async (c) => {
-    const { user } = signedIn(c);
-    const { code, label } = await parseJsonBody(c, totpConfirmRequestSchema);
+  mount(MFA_ROUTES.totpConfirm, async (c, { session: { user }, body: { code, label } }) => {
     const pending = await ctx.db
       .selectFrom('mfa_factors')
       .selectAll()
@@ -236,8 +196,7 @@ export function createMfaRoutes(ctx: FoyerServerContext): Hono<Env> {
     return c.json({ recoveryCodes }, 200);
   });
 
-  routes.delete(routePath(MFA_ROUTES.removeFactor), session, requireStepUp(ctx), async (c) => {
-    const { user } = signedIn(c);
+  mount(MFA_ROUTES.removeFactor, async (c, { session: { user } }) => {
     const id = c.req.param('id') ?? '';
     let removed: string;
     if (id === RECOVERY_CODES_FACTOR_ID) {
@@ -276,9 +235,8 @@ export function createMfaRoutes(ctx: FoyerServerContext): Hono<Env> {
     return c.body(null, 204);
   });
 
-  routes.post(routePath(MFA_ROUTES.verify), rateLimit('mfa-verify'), async (c) => {
+  mount(MFA_ROUTES.verify, async (c, { body: proof }) => {
     const pending = await findPendingSignIn(ctx, c);
-    const proof = await parseJsonBody(c, mfaVerifyRequestSchema);
     const user = await findUserById(ctx.db, pending.user_id);
     if (!user) throw new FoyerError('mfa_pending_expired');
     if (proof.factor === 'sms') await assertSmsOffered(ctx, user.id, pending.method);
@@ -298,10 +256,9 @@ export function createMfaRoutes(ctx: FoyerServerContext): Hono<Env> {
   });
 
   // The code goes to the user's verified number only: the body is never read, so no request can name a number.
-  routes.post(routePath(MFA_ROUTES.smsSend), session, async (c) => {
+  mount(MFA_ROUTES.smsSend, async (c, { session: current }) => {
     let userId: string;
     let firstFactor: string | undefined;
-    const current = c.get('session');
     if (current) userId = current.user.id;
     else if (getCookie(c, MFA_PENDING_COOKIE_NAME)) {
       const pending = await findPendingSignIn(ctx, c);
@@ -315,9 +272,7 @@ export function createMfaRoutes(ctx: FoyerServerContext): Hono<Env> {
     return c.body(null, 202);
   });
 
-  routes.post(routePath(MFA_ROUTES.stepUp), session, rateLimit('mfa-verify'), async (c) => {
-    const current = signedIn(c);
-    const proof = await parseJsonBody(c, stepUpRequestSchema);
+  mount(MFA_ROUTES.stepUp, async (c, { session: current, body: proof }) => {
     const user = await findUserById(ctx.db, current.user.id);
     if (!user) throw new FoyerError('unauthenticated');
     const methods = await mfaMethodsOf(ctx, user.id);
@@ -332,20 +287,11 @@ export function createMfaRoutes(ctx: FoyerServerContext): Hono<Env> {
     return c.json({ stepUpUntil: new Date(now.getTime() + STEP_UP_TTL_MS).toISOString() }, 200);
   });
 
-  routes.post(
-    routePath(MFA_ROUTES.passkeyRegisterOptions),
-    session,
-    requireStepUp(ctx),
-    rateLimit('passkey-options'),
-    async (c) => {
-      const { user } = signedIn(c);
-      return c.json(await passkeyRegistrationOptions(ctx, c, user), 200);
-    },
+  mount(MFA_ROUTES.passkeyRegisterOptions, async (c, { session: { user } }) =>
+    c.json(await passkeyRegistrationOptions(ctx, c, user), 200),
   );
 
-  routes.post(routePath(MFA_ROUTES.passkeyRegisterVerify), session, rateLimit('mfa-setup'), async (c) => {
-    const current = signedIn(c);
-    const { response, label } = await parseJsonBody(c, passkeyRegisterVerifyRequestSchema);
+  mount(MFA_ROUTES.passkeyRegisterVerify, async (c, { session: current, body: { response, label } }) => {
     const credential = await verifyPasskeyRegistration(ctx, c, current.user.id, response);
     const nowIso = ctx.now().toISOString();
     const id = randomUUID();
@@ -389,10 +335,9 @@ export function createMfaRoutes(ctx: FoyerServerContext): Hono<Env> {
     return c.json({ factor, ...(recoveryCodes ? { recoveryCodes } : {}) }, 200);
   });
 
-  routes.post(routePath(MFA_ROUTES.passkeyAuthenticateOptions), session, rateLimit('passkey-options'), async (c) => {
-    const { email } = await parseJsonBody(c, passkeyAuthenticateOptionsRequestSchema);
+  mount(MFA_ROUTES.passkeyAuthenticateOptions, async (c, { session, body: { email } }) => {
     // Whose passkeys to list: the signed-in user (step-up), a pending sign-in (second factor), a typed email, or anyone's (discoverable).
-    let userId: string | null = c.get('session')?.user.id ?? null;
+    let userId: string | null = session?.user.id ?? null;
     if (!userId && getCookie(c, MFA_PENDING_COOKIE_NAME))
       userId = await findPendingSignIn(ctx, c).then(
         (row) => row.user_id,
@@ -408,8 +353,7 @@ export function createMfaRoutes(ctx: FoyerServerContext): Hono<Env> {
     return c.json(await passkeyAuthenticationOptions(ctx, c, userId), 200);
   });
 
-  routes.post(routePath(MFA_ROUTES.passkeyAuthenticateVerify), rateLimit('mfa-verify'), async (c) => {
-    const { response } = await parseJsonBody(c, passkeyAuthenticateVerifyRequestSchema);
+  mount(MFA_ROUTES.passkeyAuthenticateVerify, async (c, { body: { response } }) => {
     let factor;
     try {
       factor = await verifyPasskeyAssertion(ctx, c, response, null);
@@ -425,6 +369,4 @@ export function createMfaRoutes(ctx: FoyerServerContext): Hono<Env> {
     await recordAuditEvent(ctx, c, { type: 'sign_in.succeeded', userId: user.id, details: { method: 'passkey' } });
     return c.json(answer, 200);
   });
-
-  return routes;
 }

@@ -5,7 +5,7 @@
  * verified email (see docs/social-sign-in.md). Both routes are browser navigations answering 302.
  */
 import { randomUUID, timingSafeEqual } from 'node:crypto';
-import { Hono, type Context } from 'hono';
+import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import * as oidc from 'openid-client';
 import { jwtVerify, type JWTPayload } from 'jose';
@@ -13,6 +13,7 @@ import {
   emailSchema,
   FoyerError,
   oauthCallbackParamsSchema,
+  OAUTH_ROUTES,
   oauthStartQuerySchema,
   OAUTH_RETURN_FLAGS,
   type ErrorCode,
@@ -26,14 +27,13 @@ import { readSignedCookieValue, signCookieValue } from '../oauth/signed-cookie.j
 import { recordAuditEvent } from '../security/audit-log.js';
 import { hashPassword } from '../security/password-hashing.js';
 import { generateToken } from '../security/tokens.js';
-import type { FoyerEnv, FoyerServerContext } from '../server-context.js';
+import type { FoyerServerContext } from '../server-context.js';
+import type { MountRoute, RouteEnv } from './mount-route.js';
 
 /** How long a started sign-in may take at the provider. */
 export const OAUTH_FLOW_TTL_MS = 10 * 60 * 1000;
 /** Clock skew tolerated on the id_token's `exp`, `iat` and `nbf`, in seconds. */
 export const ID_TOKEN_CLOCK_TOLERANCE_S = 60;
-/** Largest Apple `form_post` body read. */
-const FORM_POST_MAX_BYTES = 16 * 1024;
 
 /** The flow state kept in the signed cookie between start and callback. */
 interface OAuthFlow extends Record<string, unknown> {
@@ -82,12 +82,13 @@ function appleName(user: string | undefined): string | null {
 }
 
 /**
- * Creates the social sign-in sub-app; mount it with `app.route('/auth', createOAuthRoutes(ctx))`
- * before the JSON-only auth routes (Apple's callback is an urlencoded form post).
+ * Mounts social sign-in (`OAUTH_ROUTES`): start, and the callback by query (GET) or by Apple's
+ * urlencoded `form_post` (POST; its body guard allows only that encoding, at most 16 KiB).
+ *
+ * @example
+ * mountOAuthRoutes(createRouteMounter(app, ctx), ctx);
  */
-export function createOAuthRoutes(ctx: FoyerServerContext): Hono<FoyerEnv> {
-  const routes = new Hono<FoyerEnv>();
-
+export function mountOAuthRoutes(mount: MountRoute, ctx: FoyerServerContext): void {
   const providerOf = (c: Context): OAuthProvider => {
     const provider = ctx.oauthProviders.get(c.req.param('provider') ?? '');
     if (!provider) throw new FoyerError('not_found');
@@ -131,7 +132,7 @@ export function createOAuthRoutes(ctx: FoyerServerContext): Hono<FoyerEnv> {
     return c.redirect(url.href, 302);
   };
 
-  routes.get('/oauth/:provider/start', async (c) => {
+  mount(OAUTH_ROUTES.start, async (c) => {
     const provider = providerOf(c);
     const query = oauthStartQuerySchema.safeParse({ return_to: c.req.query('return_to') });
     if (!query.success || !isAllowedReturnTo(c, query.data.return_to)) {
@@ -209,12 +210,8 @@ export function createOAuthRoutes(ctx: FoyerServerContext): Hono<FoyerEnv> {
   /** Reads the callback parameters: the query, or Apple's urlencoded `form_post` body. */
   const callbackParams = async (c: Context): Promise<Record<string, string>> => {
     if (c.req.method !== 'POST') return c.req.query();
-    const type = (c.req.header('content-type') ?? '').split(';')[0]?.trim().toLowerCase();
-    if (type !== 'application/x-www-form-urlencoded') throw new FoyerError('unsupported_media_type');
-    if (Number(c.req.header('content-length') ?? 0) > FORM_POST_MAX_BYTES) throw new FoyerError('oauth_failed');
-    const text = await c.req.text();
-    if (text.length > FORM_POST_MAX_BYTES) throw new FoyerError('oauth_failed');
-    return Object.fromEntries(new URLSearchParams(text));
+    // Content type and size were checked by the route's body guard.
+    return Object.fromEntries(new URLSearchParams(await c.req.text()));
   };
 
   /** The user for this identity: linked, linked now, created, or `undefined` when the password is needed first. */
@@ -270,7 +267,7 @@ export function createOAuthRoutes(ctx: FoyerServerContext): Hono<FoyerEnv> {
     return { user: owner, created: false };
   };
 
-  const callback = async (c: Context<FoyerEnv>) => {
+  const callback = async (c: Context<RouteEnv>) => {
     const provider = providerOf(c);
     const rawParams = await callbackParams(c);
     const parsed = oauthCallbackParamsSchema.safeParse(rawParams);
@@ -349,9 +346,8 @@ export function createOAuthRoutes(ctx: FoyerServerContext): Hono<FoyerEnv> {
     return backTo(c, flow.returnTo, {});
   };
 
-  routes.get('/oauth/:provider/callback', callback);
-  routes.post('/oauth/:provider/callback', callback);
-  return routes;
+  mount(OAUTH_ROUTES.callback, callback);
+  mount(OAUTH_ROUTES.callbackFormPost, callback);
 }
 
 /** Paths of the form_post callbacks, which CSRF lets through (state, nonce and PKCE protect them). */

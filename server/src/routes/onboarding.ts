@@ -4,33 +4,16 @@
  * nothing written on a stale version) and completing steps. Every route needs a session; a person
  * only ever reads and writes their own onboarding (no ids in the paths).
  */
-import { Hono, type Context } from 'hono';
-import { FoyerError, ONBOARDING_ROUTES, setTracksRequestSchema, stepPatchSchema } from '@foyer/core';
-import { jsonBodyOnly } from '../middleware/json-body/json-body.js';
-import { sessionLoader, type SessionVariables } from '../middleware/session/session.js';
+import { FoyerError, ONBOARDING_ROUTES } from '@foyer/core';
+import type { ResolvedSession } from '../auth/sessions.js';
 import { loadOnboardingState, overviewOf, type OnboardingUser } from '../onboarding/onboarding-state.js';
 import { completeStep, saveStepDraft, setTracks, validateTracksChoice } from '../onboarding/step-writes.js';
-import type { FoyerEnv, FoyerServerContext } from '../server-context.js';
-import { parseJsonBody } from '../validation/parse-json-body.js';
+import type { FoyerServerContext } from '../server-context.js';
+import type { MountRoute } from './mount-route.js';
 
-/** Largest JSON body the onboarding and profile routes accept (a merge patch of one step). */
-export const ONBOARDING_BODY_LIMIT_BYTES = 64 * 1024;
-
-type SessionEnv = FoyerEnv & { Variables: SessionVariables };
-
-/** A path of the route table, relative to the sub-app's mount point. */
-export function routePathUnder(mount: string, route: { path: string }): string {
-  return route.path.slice(mount.length) || '/';
-}
-
-/**
- * The signed-in user of a request that went through {@link sessionLoader}.
- * @throws FoyerError `unauthenticated` without a live session.
- */
-export function signedInUser(c: Context<SessionEnv>): OnboardingUser {
-  const current = c.get('session');
-  if (!current) throw new FoyerError('unauthenticated');
-  return { id: current.user.id, emailVerified: current.user.emailVerified };
+/** The onboarding view of a signed-in session. */
+export function onboardingUserOf(session: ResolvedSession): OnboardingUser {
+  return { id: session.user.id, emailVerified: session.user.emailVerified };
 }
 
 /**
@@ -51,38 +34,29 @@ export function parseIfMatch(header: string | undefined): number {
 }
 
 /**
- * Creates the onboarding sub-app; mount it with `app.route('/onboarding', createOnboardingRoutes(ctx))`.
+ * Mounts the onboarding routes of `ONBOARDING_ROUTES` (overview, tracks, step drafts, completion).
  *
  * @example
- * app.route('/onboarding', createOnboardingRoutes(ctx));
+ * mountOnboardingRoutes(createRouteMounter(app, ctx), ctx);
  */
-export function createOnboardingRoutes(ctx: FoyerServerContext): Hono<SessionEnv> {
-  const onboarding = new Hono<SessionEnv>();
-  const path = (route: { path: string }) => routePathUnder('/onboarding', route);
-  onboarding.use('*', sessionLoader(ctx));
-  onboarding.use('*', async (c, next) => {
-    signedInUser(c);
-    return next();
-  });
-  onboarding.use('*', jsonBodyOnly({ maxBytes: ONBOARDING_BODY_LIMIT_BYTES }));
-
+export function mountOnboardingRoutes(mount: MountRoute, ctx: FoyerServerContext): void {
   /** The overview of the signed-in person, read after any write has committed. */
   const overviewOfUser = async (user: OnboardingUser) =>
     overviewOf(await loadOnboardingState(ctx.db, user, ctx.onboarding), ctx.onboarding, ctx.now());
 
-  onboarding.get(path(ONBOARDING_ROUTES.overview), async (c) => c.json(await overviewOfUser(signedInUser(c)), 200));
+  mount(ONBOARDING_ROUTES.overview, async (c, { session }) =>
+    c.json(await overviewOfUser(onboardingUserOf(session)), 200),
+  );
 
-  onboarding.put(path(ONBOARDING_ROUTES.setTracks), async (c) => {
-    const user = signedInUser(c);
-    const choice = validateTracksChoice(ctx.onboarding, await parseJsonBody(c, setTracksRequestSchema));
-    await setTracks(ctx, user, choice);
+  mount(ONBOARDING_ROUTES.setTracks, async (c, { session, body }) => {
+    const user = onboardingUserOf(session);
+    await setTracks(ctx, user, validateTracksChoice(ctx.onboarding, body));
     return c.json(await overviewOfUser(user), 200);
   });
 
-  onboarding.patch(path(ONBOARDING_ROUTES.saveStep), async (c) => {
-    const user = signedInUser(c);
+  mount(ONBOARDING_ROUTES.saveStep, async (c, { session, body: patch }) => {
+    const user = onboardingUserOf(session);
     const version = parseIfMatch(c.req.header('if-match'));
-    const patch = await parseJsonBody(c, stepPatchSchema);
     const saved = await saveStepDraft(ctx, user, {
       step: c.req.param('step') ?? '',
       track: c.req.query('track'),
@@ -92,11 +66,9 @@ export function createOnboardingRoutes(ctx: FoyerServerContext): Hono<SessionEnv
     return c.json({ version: saved }, 200);
   });
 
-  onboarding.post(path(ONBOARDING_ROUTES.completeStep), async (c) => {
-    const user = signedInUser(c);
+  mount(ONBOARDING_ROUTES.completeStep, async (c, { session }) => {
+    const user = onboardingUserOf(session);
     await completeStep(ctx, user, { step: c.req.param('step') ?? '', track: c.req.query('track') });
     return c.json(await overviewOfUser(user), 200);
   });
-
-  return onboarding;
 }

@@ -6,14 +6,7 @@
  * security), V3.3 (session termination).
  */
 import { randomBytes } from 'node:crypto';
-import { Hono } from 'hono';
-import {
-  changePasswordRequestSchema,
-  forgotPasswordRequestSchema,
-  FoyerError,
-  resetPasswordRequestSchema,
-  SECURITY_ROUTES,
-} from '@foyer/core';
+import { FoyerError, SECURITY_ROUTES } from '@foyer/core';
 import { linkBaseOf, resetPasswordUrl } from '../auth/account-links.js';
 import { completeSignIn } from '../auth/complete-sign-in.js';
 import { checkLinkToken, checkOneTimeCode, issueOneTimeCode } from '../auth/one-time-codes.js';
@@ -21,27 +14,18 @@ import { markCodeUsed } from '../db/repositories/one-time-codes.js';
 import { revokeSessionsOfUser, rotateSessionToken } from '../db/repositories/sessions.js';
 import { findUserByEmail, findUserById, markEmailVerified, updatePasswordHash } from '../db/repositories/users.js';
 import { passwordChangedEmail, passwordResetEmail } from '../mail/security-templates.js';
-import { jsonBodyOnly } from '../middleware/json-body/json-body.js';
 import { writeSessionCookie } from '../middleware/session/session-cookie.js';
-import { sessionLoader, type SessionVariables } from '../middleware/session/session.js';
-import { requireStepUp } from '../middleware/step-up/index.js';
 import { renderResetPasswordLinkPage, resetPasswordLinkPageHeaders } from '../pages/reset-password-link-page.js';
 import { recordAuditEvent } from '../security/audit-log.js';
 import { assertAcceptablePassword } from '../security/password-acceptance.js';
 import { assertHashCapacity, hashPassword, verifyPassword } from '../security/password-hashing.js';
 import { generateToken, hashToken } from '../security/tokens.js';
-import type { FoyerEnv, FoyerServerContext } from '../server-context.js';
+import type { FoyerServerContext } from '../server-context.js';
 import { notifySecurityChange, securityNoticeSms } from '../notifications/notify-security-change.js';
-import { parseJsonBody } from '../validation/parse-json-body.js';
-import { AUTH_BODY_LIMIT_BYTES } from './auth.js';
+import type { MountRoute } from './mount-route.js';
 
 /** Path of the page the reset email links to. */
-export const RESET_LINK_PATH = '/auth/password/reset/link';
-
-/** A path of the route table, relative to the `/auth` mount point. */
-function routePath(route: { path: string }): string {
-  return route.path.slice('/auth'.length);
-}
+export const RESET_LINK_PATH = SECURITY_ROUTES.resetPasswordLinkPage.path;
 
 /** `2026-11-28 10:00` (UTC), for emails. */
 function mailTime(date: Date): string {
@@ -49,19 +33,13 @@ function mailTime(date: Date): string {
 }
 
 /**
- * Creates the password sub-app; mount it with `app.route('/auth', createPasswordRoutes(ctx))`.
+ * Mounts the password routes of `SECURITY_ROUTES` (forgot, reset and its link page, change).
  *
  * @example
- * app.route('/auth', createPasswordRoutes(ctx));
+ * mountPasswordRoutes(createRouteMounter(app, ctx), ctx);
  */
-export function createPasswordRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & { Variables: SessionVariables }> {
-  const routes = new Hono<FoyerEnv & { Variables: SessionVariables }>();
-  routes.use('/password/*', jsonBodyOnly({ maxBytes: AUTH_BODY_LIMIT_BYTES }));
-
-  const { rateLimit } = ctx.signInSecurity;
-
-  routes.post(routePath(SECURITY_ROUTES.forgotPassword), rateLimit('password-forgot'), async (c) => {
-    const { email } = await parseJsonBody(c, forgotPasswordRequestSchema);
+export function mountPasswordRoutes(mount: MountRoute, ctx: FoyerServerContext): void {
+  mount(SECURITY_ROUTES.forgotPassword, async (c, { body: { email } }) => {
     const user = await findUserByEmail(ctx.db, email);
     // Same answer, and about the same work (one lookup, one or two small writes), either way.
     if (user) {
@@ -73,13 +51,12 @@ export function createPasswordRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & {
     return c.body(null, 202);
   });
 
-  routes.get(RESET_LINK_PATH.slice('/auth'.length), (c) => {
+  mount(SECURITY_ROUTES.resetPasswordLinkPage, (c) => {
     const nonce = randomBytes(16).toString('base64');
     return c.html(renderResetPasswordLinkPage({ nonce, appUrl: ctx.appUrl }), 200, resetPasswordLinkPageHeaders(nonce));
   });
 
-  routes.post(routePath(SECURITY_ROUTES.resetPassword), rateLimit('password-reset'), async (c) => {
-    const body = await parseJsonBody(c, resetPasswordRequestSchema);
+  mount(SECURITY_ROUTES.resetPassword, async (c, { body }) => {
     assertHashCapacity(ctx.passwordPolicy.hashMaxWaitMs);
     let codeRow;
     let user;
@@ -131,10 +108,7 @@ export function createPasswordRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & {
     return c.json(answer, 200);
   });
 
-  routes.post(routePath(SECURITY_ROUTES.changePassword), sessionLoader(ctx), requireStepUp(ctx), async (c) => {
-    const current = c.get('session');
-    if (!current) throw new FoyerError('unauthenticated');
-    const { currentPassword, newPassword } = await parseJsonBody(c, changePasswordRequestSchema);
+  mount(SECURITY_ROUTES.changePassword, async (c, { session: current, body: { currentPassword, newPassword } }) => {
     assertHashCapacity(ctx.passwordPolicy.hashMaxWaitMs);
     const user = await findUserById(ctx.db, current.user.id);
     if (!user || !(await verifyPassword(user.password_hash, currentPassword)))
@@ -169,6 +143,4 @@ export function createPasswordRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & {
     });
     return c.body(null, 204);
   });
-
-  return routes;
 }

@@ -3,36 +3,22 @@
  * with readable devices, revoke one (only your own: another user's id answers 404, like an
  * unknown one), revoke all others. OWASP ASVS 4.0.3 V3.3.4 (view and log out of active sessions).
  */
-import { Hono } from 'hono';
 import { FoyerError, SECURITY_ROUTES, type SessionsResponse } from '@foyer/core';
 import { deviceName } from '../auth/devices.js';
 import { listLiveSessionsOfUser, revokeSessionOfUser, revokeSessionsOfUser } from '../db/repositories/sessions.js';
 import { clearSessionCookie } from '../middleware/session/session-cookie.js';
-import { sessionLoader, type SessionVariables } from '../middleware/session/session.js';
 import { recordAuditEvent } from '../security/audit-log.js';
-import type { FoyerEnv, FoyerServerContext } from '../server-context.js';
-
-/** A path of the route table, relative to the `/auth` mount point. */
-function routePath(route: { path: string }): string {
-  return route.path.slice('/auth'.length);
-}
+import type { FoyerServerContext } from '../server-context.js';
+import type { MountRoute } from './mount-route.js';
 
 /**
- * Creates the sessions sub-app; mount it with `app.route('/auth', createSessionRoutes(ctx))`.
+ * Mounts the session-management routes of `SECURITY_ROUTES`.
  *
  * @example
- * app.route('/auth', createSessionRoutes(ctx));
+ * mountSessionRoutes(createRouteMounter(app, ctx), ctx);
  */
-export function createSessionRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & { Variables: SessionVariables }> {
-  const routes = new Hono<FoyerEnv & { Variables: SessionVariables }>();
-  /** The signed-in session, or `401 unauthenticated`. */
-  const requireSession = (session: SessionVariables['session']): NonNullable<SessionVariables['session']> => {
-    if (!session) throw new FoyerError('unauthenticated');
-    return session;
-  };
-
-  routes.get(routePath(SECURITY_ROUTES.sessions), sessionLoader(ctx), async (c) => {
-    const current = requireSession(c.get('session'));
+export function mountSessionRoutes(mount: MountRoute, ctx: FoyerServerContext): void {
+  mount(SECURITY_ROUTES.sessions, async (c, { session: current }) => {
     const rows = await listLiveSessionsOfUser(ctx.db, current.user.id, ctx.now().toISOString());
     const body: SessionsResponse = {
       sessions: rows.map((row) => ({
@@ -47,8 +33,7 @@ export function createSessionRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & { 
     return c.json(body, 200);
   });
 
-  routes.delete(routePath(SECURITY_ROUTES.revokeSession), sessionLoader(ctx), async (c) => {
-    const current = requireSession(c.get('session'));
+  mount(SECURITY_ROUTES.revokeSession, async (c, { session: current }) => {
     const sessionId = c.req.param('id') ?? '';
     const revoked =
       sessionId.length <= 64 &&
@@ -63,8 +48,7 @@ export function createSessionRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & { 
     return c.body(null, 204);
   });
 
-  routes.delete(routePath(SECURITY_ROUTES.revokeOtherSessions), sessionLoader(ctx), async (c) => {
-    const current = requireSession(c.get('session'));
+  mount(SECURITY_ROUTES.revokeOtherSessions, async (c, { session: current }) => {
     const count = await revokeSessionsOfUser(ctx.db, current.user.id, ctx.now().toISOString(), current.session.id);
     await recordAuditEvent(ctx, c, {
       type: 'session.revoked',
@@ -73,6 +57,4 @@ export function createSessionRoutes(ctx: FoyerServerContext): Hono<FoyerEnv & { 
     });
     return c.body(null, 204);
   });
-
-  return routes;
 }

@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import type { Context, MiddlewareHandler } from 'hono';
 import type { Kysely } from 'kysely';
-import { FoyerError } from '@foyer/core';
+import { FoyerError, SECURITY_ROUTES } from '@foyer/core';
 import { createCaptchaVerifier, type CaptchaOption, type CaptchaVerifier } from '../adapters/captcha/index.js';
 import { issueOneTimeCode } from '../auth/one-time-codes.js';
 import type { Database } from '../db/database.js';
@@ -55,9 +55,9 @@ import {
 } from './risk/index.js';
 
 /** Path of the page the unlock link opens (GET shows a button; the button POSTs the token). */
-export const UNLOCK_LINK_PATH = '/auth/unlock/link';
+export const UNLOCK_LINK_PATH = SECURITY_ROUTES.unlockLinkPage.path;
 /** Path of the ALTCHA challenge endpoint. */
-export const CAPTCHA_CHALLENGE_PATH = '/auth/captcha/challenge';
+export const CAPTCHA_CHALLENGE_PATH = SECURITY_ROUTES.captchaChallenge.path;
 /** How long an accepted CAPTCHA solution is remembered (longer than any challenge or token lives). */
 const CAPTCHA_REPLAY_WINDOW_MS = 15 * 60_000;
 

@@ -8,6 +8,8 @@ export const AUTH_ROUTES = {
   signUp: {
     method: 'POST',
     path: '/auth/sign-up',
+    auth: 'public',
+    rateLimit: 'sign-up',
     summary:
       'Create an account and send a verification email (6-digit code and link). Answers the same whether or not the email is already registered; the owner of an existing account is told by email instead.',
     request: auth.signUpRequestSchema,
@@ -17,6 +19,8 @@ export const AUTH_ROUTES = {
   verifyEmail: {
     method: 'POST',
     path: '/auth/verify-email',
+    auth: 'public',
+    rateLimit: 'verify-email',
     summary:
       'Verify an email with the 6-digit code (`{email, code}`) or the link token (`{token}`), then sign in. Codes live 15 minutes, are single use, and allow 5 tries.',
     request: auth.verifyEmailRequestSchema,
@@ -24,9 +28,21 @@ export const AUTH_ROUTES = {
     errors: ['invalid_code', 'code_expired', 'unsupported_media_type', 'rate_limited'],
     session: 'sets',
   },
+  verifyEmailLinkPage: {
+    method: 'GET',
+    path: '/auth/verify-email/link',
+    auth: 'public',
+    summary:
+      'The page the verification email links to (`?token=…`): it posts the token to `POST /auth/verify-email` when the person presses the button, then goes to the app. Opening it never uses the token (mail scanners open links).',
+    query: { token: 'The link token from the email.' },
+    response: { status: 200, html: true },
+    errors: [],
+  },
   resendVerification: {
     method: 'POST',
     path: '/auth/resend-verification',
+    auth: 'public',
+    rateLimit: 'resend-verification',
     summary: 'Send a new verification code (invalidating the previous one). Always 202: no enumeration.',
     request: auth.resendVerificationRequestSchema,
     response: { status: 202 },
@@ -35,6 +51,8 @@ export const AUTH_ROUTES = {
   signIn: {
     method: 'POST',
     path: '/auth/sign-in',
+    auth: 'public',
+    rateLimit: 'sign-in',
     summary:
       'Sign in with email and password. Unknown email and wrong password get the same answer; `email_not_verified` only comes when the password was right.',
     request: auth.signInRequestSchema,
@@ -45,14 +63,15 @@ export const AUTH_ROUTES = {
   session: {
     method: 'GET',
     path: '/auth/session',
+    auth: 'optional',
     summary: 'The signed-in user and the current session.',
     response: { status: 200, schema: auth.sessionResponseSchema },
     errors: ['unauthenticated'],
-    session: 'requires',
   },
   signOut: {
     method: 'POST',
     path: '/auth/sign-out',
+    auth: 'public',
     summary: 'Revoke the current session server-side and clear its cookie. 204 even when not signed in.',
     response: { status: 204 },
     errors: [],

@@ -8,6 +8,7 @@ export const PHONE_ROUTES = {
   startPhoneSignIn: {
     method: 'POST',
     path: '/auth/phone/start',
+    auth: 'public',
     summary:
       "Send a 6-digit sign-in code by SMS to the account that verified this number (national formats are read with the server's default country). Always 202, whether or not the number belongs to an account. Limited per number (also per day), per IP and per country calling code per day.",
     request: phone.phoneStartRequestSchema,
@@ -17,6 +18,7 @@ export const PHONE_ROUTES = {
   verifyPhoneSignIn: {
     method: 'POST',
     path: '/auth/phone/verify',
+    auth: 'public',
     summary:
       'Sign in with the SMS code (10 minutes, single use, 5 tries). Answers like every sign-in: the user and a session, or `{mfaRequired, factors}` for accounts with MFA.',
     request: phone.phoneVerifyRequestSchema,
@@ -27,37 +29,38 @@ export const PHONE_ROUTES = {
   listAccountPhones: {
     method: 'GET',
     path: '/account/phone',
+    auth: 'session',
     summary: 'The numbers of the signed-in user: at most one verified and one pending.',
     response: { status: 200, schema: phone.accountPhoneResponseSchema },
     errors: ['not_found', 'unauthenticated'],
-    session: 'requires',
   },
   addAccountPhone: {
     method: 'POST',
     path: '/account/phone',
+    auth: 'session',
     summary: 'Add a number to the signed-in account: it becomes pending and a code is sent to it by SMS. Always 202.',
     request: phone.phoneStartRequestSchema,
     response: { status: 202 },
     errors: ['not_found', 'unauthenticated', 'rate_limited', 'unsupported_media_type'],
-    session: 'requires',
   },
   verifyAccountPhone: {
     method: 'POST',
     path: '/account/phone/verify',
+    auth: 'session',
     summary:
       'Verify the pending number with its code; it replaces any earlier verified number and can then be used to sign in.',
     request: phone.accountPhoneVerifyRequestSchema,
     response: { status: 200, schema: phone.accountPhoneResponseSchema },
     errors: ['not_found', 'unauthenticated', 'invalid_code', 'code_expired', 'rate_limited', 'unsupported_media_type'],
-    session: 'requires',
   },
   removeAccountPhone: {
     method: 'DELETE',
     path: '/account/phone',
+    auth: 'session',
+    stepUp: {},
     summary:
       'Remove every number of the signed-in account (fresh step-up required: a number can be a sign-in and second-factor channel).',
     response: { status: 204 },
     errors: ['not_found', 'unauthenticated', 'step_up_required'],
-    session: 'requires',
   },
 } as const satisfies Record<string, RouteContract>;

@@ -1,2 +1,9 @@
-/** @module JSON-only, size-capped request bodies. */
-export { jsonBodyOnly, isJsonMediaType, type JsonBodyOnlyOptions } from './json-body.js';
+/** @module Size-capped request bodies in one accepted encoding (JSON, or an urlencoded form). */
+export {
+  isFormMediaType,
+  isJsonMediaType,
+  jsonBodyOnly,
+  requestBodyGuard,
+  type JsonBodyOnlyOptions,
+  type RequestBodyGuardOptions,
+} from './json-body.js';

@@ -3,23 +3,13 @@
  * identity (the normalised email, stored hashed) and per IP; see docs/security.md.
  */
 import type { Context, MiddlewareHandler } from 'hono';
+import type { RateLimitPolicyId } from '@foyer/core';
 import { identityHash } from '../../security/audit-log.js';
 import { rateLimit, type RateLimitKey, type RateLimitRefusal } from './rate-limit.js';
 import type { RateLimitStore } from './stores/store.js';
 
-/** Routes Foyer rate-limits. */
-export type RateLimitPolicyId =
-  | 'sign-up'
-  | 'sign-in'
-  | 'verify-email'
-  | 'resend-verification'
-  | 'password-forgot'
-  | 'password-reset'
-  | 'unlock'
-  | 'captcha-challenge'
-  | 'mfa-verify'
-  | 'mfa-setup'
-  | 'passkey-options';
+/** Routes Foyer rate-limits: the policy ids the route table names (`rateLimit`). */
+export type { RateLimitPolicyId };
 
 /** One dimension's limit. */
 export interface RateLimitWindow {

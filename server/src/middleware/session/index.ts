@@ -1,3 +1,3 @@
 /** @module Session cookie and session middleware. */
-export { sessionLoader, type SessionVariables } from './session.js';
+export { requireSession, sessionLoader, type SessionVariables } from './session.js';
 export { SESSION_COOKIE_NAME, readSessionToken, writeSessionCookie, clearSessionCookie } from './session-cookie.js';

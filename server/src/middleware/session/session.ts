@@ -1,5 +1,6 @@
 /** @module Session middleware: resolves the `foyer_session` cookie into `c.var.session`. */
 import type { MiddlewareHandler } from 'hono';
+import { FoyerError } from '@foyer/core';
 import { resolveSession, type ResolvedSession } from '../../auth/sessions.js';
 import type { FoyerServerContext } from '../../server-context.js';
 import { readSessionToken } from './session-cookie.js';
@@ -23,4 +24,20 @@ export function sessionLoader(ctx: FoyerServerContext): MiddlewareHandler<{ Vari
     c.set('session', token ? ((await resolveSession(ctx, token)) ?? null) : null);
     return next();
   };
+}
+
+/**
+ * {@link sessionLoader} that answers `401 unauthenticated` when the request is not signed in, so
+ * `c.var.session` is always set after it. Routes of the route table with `auth: 'session'` get it.
+ *
+ * @example
+ * app.get('/me', requireSession(ctx), (c) => c.json(c.var.session!.user));
+ */
+export function requireSession(ctx: FoyerServerContext): MiddlewareHandler<{ Variables: SessionVariables }> {
+  const load = sessionLoader(ctx);
+  return async (c, next) =>
+    load(c, async () => {
+      if (!c.get('session')) throw new FoyerError('unauthenticated');
+      await next();
+    });
 }

@@ -1,5 +1,7 @@
 /** @module Step-up middleware for sensitive routes. */
 export {
+  assertFreshStepUp,
+  DEFAULT_STEP_UP_MAX_AGE_MS,
   requireStepUp,
   stepUpMethodsOf,
   type StepUpMethod,
