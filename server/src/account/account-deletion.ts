@@ -5,9 +5,15 @@
  * `mediaRemoval` hook; the confirmation email goes to the address the account had.
  */
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
 import { FoyerError } from '@foyer/core';
-import type { Database } from '../db/database.js';
+import {
+  deleteUserAndRows,
+  findDeletionRequestByTokenHash,
+  markDeletionRequestUsed,
+  replaceDeletionRequest,
+} from '../db/repositories/account-deletion.js';
+import { anonymiseAuditEventsOfUser } from '../db/repositories/audit-events.js';
+import { findUserEmailById } from '../db/repositories/users.js';
 import { accountDeletedEmail } from '../mail/account-templates.js';
 import { notifySecurityChange, securityNoticeSms, verifiedPhonesOf } from '../notifications/notify-security-change.js';
 import { recordAuditEvent } from '../security/audit-log.js';
@@ -16,28 +22,6 @@ import type { FoyerServerContext } from '../server-context.js';
 
 /** How long a confirm token works. */
 export const DELETION_CONFIRM_TTL_MS = 15 * 60 * 1000;
-
-/**
- * Tables whose rows of the user are deleted, children first. `users` goes last; every table here
- * also cascades from it, the explicit list documents the intent and survives a missing cascade.
- */
-const USER_TABLES = [
-  'sessions',
-  'one_time_codes',
-  'user_phones',
-  'devices',
-  'onboarding_steps',
-  'onboarding_tracks',
-  'public_profiles',
-  'mfa_factors',
-  'recovery_codes',
-  'webauthn_challenges',
-  'mfa_pending_sign_ins',
-  'oauth_accounts',
-  'payout_destinations',
-  'email_change_requests',
-  'account_deletion_requests',
-] as const satisfies readonly (keyof Database)[];
 
 /**
  * Issues a confirm token for deleting `userId` (a new one replaces unused earlier ones).
@@ -52,23 +36,13 @@ export async function issueDeletionConfirmToken(
   const confirmToken = generateToken();
   const now = ctx.now();
   const expiresAt = new Date(now.getTime() + DELETION_CONFIRM_TTL_MS).toISOString();
-  await ctx.db.transaction().execute(async (trx) => {
-    await trx
-      .deleteFrom('account_deletion_requests')
-      .where('user_id', '=', userId)
-      .where('used_at', 'is', null)
-      .execute();
-    await trx
-      .insertInto('account_deletion_requests')
-      .values({
-        id: randomUUID(),
-        user_id: userId,
-        token_hash: hashToken(confirmToken),
-        expires_at: expiresAt,
-        used_at: null,
-        created_at: now.toISOString(),
-      })
-      .execute();
+  await replaceDeletionRequest(ctx.db, {
+    id: randomUUID(),
+    user_id: userId,
+    token_hash: hashToken(confirmToken),
+    expires_at: expiresAt,
+    used_at: null,
+    created_at: now.toISOString(),
   });
   return { confirmToken, expiresAt };
 }
@@ -91,38 +65,15 @@ export async function deleteAccount(
   // Read before the rows go: the numbers hear about the deletion too.
   const phones = await verifiedPhonesOf(ctx, userId);
   const result = await ctx.db.transaction().execute(async (trx) => {
-    const request = await trx
-      .selectFrom('account_deletion_requests')
-      .selectAll()
-      .where('token_hash', '=', hashToken(confirmToken))
-      .executeTakeFirst();
+    const request = await findDeletionRequestByTokenHash(trx, hashToken(confirmToken));
     if (!request || request.user_id !== userId || request.used_at !== null) throw new FoyerError('invalid_code');
     if (request.expires_at <= nowIso) throw new FoyerError('code_expired');
-    const spent = await trx
-      .updateTable('account_deletion_requests')
-      .set({ used_at: nowIso })
-      .where('id', '=', request.id)
-      .where('used_at', 'is', null)
-      .returning('id')
-      .executeTakeFirst();
-    if (!spent) throw new FoyerError('invalid_code');
-    const user = await trx.selectFrom('users').select(['id', 'email']).where('id', '=', userId).executeTakeFirst();
+    if (!(await markDeletionRequestUsed(trx, request.id, nowIso))) throw new FoyerError('invalid_code');
+    const user = await findUserEmailById(trx, userId);
     if (!user) throw new FoyerError('invalid_code');
 
-    await trx
-      .updateTable('audit_events')
-      .set({
-        user_id: null,
-        identity_hash: null,
-        ip_prefix: null,
-        user_agent: null,
-        details: JSON.stringify({ tombstone: tombstoneId }),
-      })
-      .where('user_id', '=', userId)
-      .execute();
-    const anyTrx = trx as unknown as Kysely<Record<string, { user_id: string }>>;
-    for (const table of USER_TABLES) await anyTrx.deleteFrom(table).where('user_id', '=', userId).execute();
-    await trx.deleteFrom('users').where('id', '=', userId).execute();
+    await anonymiseAuditEventsOfUser(trx, userId, JSON.stringify({ tombstone: tombstoneId }));
+    await deleteUserAndRows(trx, userId);
     await recordAuditEvent(ctx, undefined, { type: 'account.deleted', details: { tombstone: tombstoneId } }, trx);
     return { tombstoneId, email: user.email };
   });

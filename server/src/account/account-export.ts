@@ -4,9 +4,15 @@
  * hashes, TOTP secrets, passkey keys, challenges) are never read out, and payout account numbers
  * are masked (the export needs a session, not a step-up).
  */
-import type { Kysely } from 'kysely';
 import type { AccountExport } from '@foyer/core';
-import type { Database } from '../db/database.js';
+import {
+  listAuditEventsForExport,
+  listRowsOfUser,
+  listSessionsForExport,
+  type UserOwnedTable,
+} from '../db/repositories/account-export.js';
+import { listOnboardingSteps } from '../db/repositories/onboarding.js';
+import { findUserById } from '../db/repositories/users.js';
 import type { FoyerServerContext } from '../server-context.js';
 
 /** Version of the bundle's shape. */
@@ -25,7 +31,7 @@ const USER_TABLES = [
   { table: 'oauth_accounts', section: 'linkedAccounts' },
   { table: 'payout_destinations', section: 'payoutDestinations' },
   { table: 'email_change_requests', section: 'pendingEmailChanges' },
-] as const satisfies readonly { table: keyof Database; section: string }[];
+] as const satisfies readonly { table: UserOwnedTable; section: string }[];
 
 type Row = Record<string, unknown>;
 
@@ -59,45 +65,19 @@ export async function buildAccountExport(
   userId: string,
 ): Promise<AccountExport | undefined> {
   const db = ctx.db;
-  const user = await db.selectFrom('users').selectAll().where('id', '=', userId).executeTakeFirst();
+  const user = await findUserById(db, userId);
   if (!user) return undefined;
   const sections: Record<string, Row[]> = {};
 
-  sections.sessions = (
-    await db
-      .selectFrom('sessions')
-      .select([
-        'id',
-        'created_at',
-        'last_seen_at',
-        'idle_expires_at',
-        'expires_at',
-        'revoked_at',
-        'user_agent',
-        'ip_prefix',
-      ])
-      .where('user_id', '=', userId)
-      .orderBy('created_at')
-      .execute()
-  ).map((row) => exportRow(row));
+  sections.sessions = (await listSessionsForExport(db, userId)).map((row) => exportRow(row));
 
-  const anyDb = db as unknown as Kysely<Record<string, Row>>;
   for (const { table, section } of USER_TABLES) {
-    const rows = (await anyDb.selectFrom(table).selectAll().where('user_id', '=', userId).execute()) as Row[];
+    const rows = await listRowsOfUser(db, table, userId);
     sections[section] = rows.map((row) => exportRow(row, ['roles']));
   }
 
-  sections.onboardingSteps = (
-    await db.selectFrom('onboarding_steps').selectAll().where('user_id', '=', userId).execute()
-  ).map((row) => exportRow(row, ['data']));
-  sections.auditEvents = (
-    await db
-      .selectFrom('audit_events')
-      .select(['id', 'type', 'request_id', 'ip_prefix', 'user_agent', 'details', 'created_at'])
-      .where('user_id', '=', userId)
-      .orderBy('created_at')
-      .execute()
-  ).map((row) => exportRow(row, ['details']));
+  sections.onboardingSteps = (await listOnboardingSteps(db, userId)).map((row) => exportRow(row, ['data']));
+  sections.auditEvents = (await listAuditEventsForExport(db, userId)).map((row) => exportRow(row, ['details']));
 
   return {
     format: 'foyer-account-export',

@@ -8,7 +8,7 @@ import { sql, type Kysely } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIALECTS, openMigratedDatabase, type MigratedTestDatabase } from '../test-support/dialects.js';
 import type { Database } from './database.js';
-import { countHit } from '../middleware/rate-limit/stores/database-store.js';
+import { countHit } from './repositories/rate-limit-buckets.js';
 import { precompiled } from './precompiled.js';
 
 const bucketByKey = precompiled<{ key: string }, { key: string; hits: number }>((db, param) =>

@@ -7,9 +7,7 @@
  */
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
-import type { Kysely } from 'kysely';
-import type { Database } from '../db/database.js';
-import type { OAuthAccountRow } from '../db/tables/oauth-account.table.js';
+import { insertOAuthAccount } from '../db/repositories/oauth-accounts.js';
 import type { UserRow } from '../db/tables/user.table.js';
 import { recordAuditEvent } from '../security/audit-log.js';
 import type { FoyerServerContext } from '../server-context.js';
@@ -21,48 +19,15 @@ const PENDING_LINK_PURPOSE = 'oauth-pending-link';
 /** How long a pending link waits for the password sign-in. */
 export const PENDING_LINK_TTL_MS = 10 * 60 * 1000;
 
+// routes/oauth.ts still imports these from here; they live in the repository now.
+export { findOAuthAccount, insertOAuthAccount } from '../db/repositories/oauth-accounts.js';
+
 /** A provider identity waiting to be linked. */
 export interface PendingLink {
   provider: string;
   subject: string;
   email: string;
   name?: string | null;
-}
-
-/** The user linked to this provider identity, if any. */
-export async function findOAuthAccount(
-  db: Kysely<Database>,
-  provider: string,
-  subject: string,
-): Promise<OAuthAccountRow | undefined> {
-  return db
-    .selectFrom('oauth_accounts')
-    .selectAll()
-    .where('provider', '=', provider)
-    .where('subject', '=', subject)
-    .executeTakeFirst();
-}
-
-/** Links the identity to `userId` unless it is linked already; `true` when this call linked it. */
-export async function insertOAuthAccount(
-  db: Kysely<Database>,
-  link: PendingLink & { userId: string },
-  now: string,
-): Promise<boolean> {
-  const inserted = await db
-    .insertInto('oauth_accounts')
-    .values({
-      provider: link.provider,
-      subject: link.subject,
-      user_id: link.userId,
-      email: link.email,
-      name: link.name ?? null,
-      created_at: now,
-    })
-    .onConflict((conflict) => conflict.columns(['provider', 'subject']).doNothing())
-    .returning('user_id')
-    .executeTakeFirst();
-  return inserted !== undefined;
 }
 
 /** Remembers a link that needs the password first (signed, HttpOnly, 10 minutes). */

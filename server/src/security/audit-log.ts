@@ -6,6 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
+import { insertAuditEvent } from '../db/repositories/audit-events.js';
 import type { FoyerServerContext } from '../server-context.js';
 import { clientIpPrefix } from './client-address.js';
 
@@ -71,18 +72,15 @@ export async function recordAuditEvent(
   event: AuditEvent,
   db: Kysely<Database> = ctx.db,
 ): Promise<void> {
-  await db
-    .insertInto('audit_events')
-    .values({
-      id: randomUUID(),
-      type: event.type,
-      user_id: event.userId ?? null,
-      identity_hash: event.identity ? identityHash(event.identity) : null,
-      request_id: (c?.get('requestId') as string | undefined) ?? null,
-      ip_prefix: c ? clientIpPrefix(c, { trustProxy: ctx.trustProxy ?? false }) : null,
-      user_agent: c?.req.header('user-agent')?.slice(0, 512) ?? null,
-      details: JSON.stringify(event.details ?? {}),
-      created_at: ctx.now().toISOString(),
-    })
-    .execute();
+  await insertAuditEvent(db, {
+    id: randomUUID(),
+    type: event.type,
+    user_id: event.userId ?? null,
+    identity_hash: event.identity ? identityHash(event.identity) : null,
+    request_id: (c?.get('requestId') as string | undefined) ?? null,
+    ip_prefix: c ? clientIpPrefix(c, { trustProxy: ctx.trustProxy ?? false }) : null,
+    user_agent: c?.req.header('user-agent')?.slice(0, 512) ?? null,
+    details: JSON.stringify(event.details ?? {}),
+    created_at: ctx.now().toISOString(),
+  });
 }

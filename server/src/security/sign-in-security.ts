@@ -11,6 +11,7 @@ import { FoyerError, SECURITY_ROUTES } from '@foyer/core';
 import { createCaptchaVerifier, type CaptchaOption, type CaptchaVerifier } from '../adapters/captcha/index.js';
 import { issueOneTimeCode } from '../auth/one-time-codes.js';
 import type { Database } from '../db/database.js';
+import { deleteExpiredCaptchaSolutions, spendCaptchaSolution } from '../db/repositories/captcha-solutions.js';
 import { findUserById } from '../db/repositories/users.js';
 import { markCodeUsed } from '../db/repositories/one-time-codes.js';
 import type { UserRow } from '../db/tables/user.table.js';
@@ -170,14 +171,13 @@ export async function verifyCaptchaOnce(
     const hash = createHash('sha256')
       .update(captcha.replayKey?.(solution) ?? solution)
       .digest('base64url');
-    await ctx.db.deleteFrom('captcha_solutions_used').where('expires_at', '<=', now.toISOString()).execute();
-    const inserted = await ctx.db
-      .insertInto('captcha_solutions_used')
-      .values({ solution_hash: hash, expires_at: new Date(now.getTime() + CAPTCHA_REPLAY_WINDOW_MS).toISOString() })
-      .onConflict((oc) => oc.column('solution_hash').doNothing())
-      .returning('solution_hash')
-      .executeTakeFirst();
-    if (inserted) return;
+    await deleteExpiredCaptchaSolutions(ctx.db, now.toISOString());
+    const spent = await spendCaptchaSolution(
+      ctx.db,
+      hash,
+      new Date(now.getTime() + CAPTCHA_REPLAY_WINDOW_MS).toISOString(),
+    );
+    if (spent) return;
     replayed = true;
   }
   await recordAuditEvent(ctx, c, {

@@ -7,6 +7,13 @@ import { randomUUID } from 'node:crypto';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { FoyerError } from '@foyer/core';
+import {
+  deleteExpiredPendingSignIns,
+  findLivePendingSignIn,
+  incrementPendingSignInFailures,
+  insertPendingSignIn,
+  markPendingSignInConsumed,
+} from '../../db/repositories/mfa.js';
 import type { MfaPendingSignInRow } from '../../db/tables/mfa.table.js';
 import { generateToken, hashToken } from '../../security/tokens.js';
 import type { FoyerServerContext } from '../../server-context.js';
@@ -28,21 +35,18 @@ export async function startPendingSignIn(
   const now = ctx.now();
   const token = generateToken();
   const expiresAt = new Date(now.getTime() + MFA_PENDING_TTL_MS);
-  await ctx.db.deleteFrom('mfa_pending_sign_ins').where('expires_at', '<=', now.toISOString()).execute();
-  await ctx.db
-    .insertInto('mfa_pending_sign_ins')
-    .values({
-      id: randomUUID(),
-      token_hash: hashToken(token),
-      user_id: userId,
-      method: completion.method,
-      password_change_required: completion.passwordChangeRequired ? 1 : null,
-      failed_attempts: 0,
-      created_at: now.toISOString(),
-      expires_at: expiresAt.toISOString(),
-      consumed_at: null,
-    })
-    .execute();
+  await deleteExpiredPendingSignIns(ctx.db, now.toISOString());
+  await insertPendingSignIn(ctx.db, {
+    id: randomUUID(),
+    token_hash: hashToken(token),
+    user_id: userId,
+    method: completion.method,
+    password_change_required: completion.passwordChangeRequired ? 1 : null,
+    failed_attempts: 0,
+    created_at: now.toISOString(),
+    expires_at: expiresAt.toISOString(),
+    consumed_at: null,
+  });
   setCookie(c, MFA_PENDING_COOKIE_NAME, token, {
     httpOnly: true,
     sameSite: 'Lax',
@@ -56,34 +60,19 @@ export async function startPendingSignIn(
 export async function findPendingSignIn(ctx: FoyerServerContext, c: Context): Promise<MfaPendingSignInRow> {
   const token = getCookie(c, MFA_PENDING_COOKIE_NAME);
   if (!token || token.length > 256) throw new FoyerError('mfa_pending_expired');
-  const row = await ctx.db
-    .selectFrom('mfa_pending_sign_ins')
-    .selectAll()
-    .where('token_hash', '=', hashToken(token))
-    .where('consumed_at', 'is', null)
-    .where('expires_at', '>', ctx.now().toISOString())
-    .executeTakeFirst();
+  const row = await findLivePendingSignIn(ctx.db, hashToken(token), ctx.now().toISOString());
   if (!row || Number(row.failed_attempts) >= MFA_PENDING_MAX_FAILURES) throw new FoyerError('mfa_pending_expired');
   return row;
 }
 
 /** Counts a wrong second factor; the pending sign-in dies at {@link MFA_PENDING_MAX_FAILURES}. */
 export async function recordPendingFailure(ctx: FoyerServerContext, pendingId: string): Promise<void> {
-  await ctx.db
-    .updateTable('mfa_pending_sign_ins')
-    .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
-    .where('id', '=', pendingId)
-    .execute();
+  await incrementPendingSignInFailures(ctx.db, pendingId);
 }
 
 /** Completes a pending sign-in once (also against a parallel request); false when already used. */
 export async function consumePendingSignIn(ctx: FoyerServerContext, c: Context, pendingId: string): Promise<boolean> {
-  const result = await ctx.db
-    .updateTable('mfa_pending_sign_ins')
-    .set({ consumed_at: ctx.now().toISOString() })
-    .where('id', '=', pendingId)
-    .where('consumed_at', 'is', null)
-    .executeTakeFirst();
+  const consumed = await markPendingSignInConsumed(ctx.db, pendingId, ctx.now().toISOString());
   deleteCookie(c, MFA_PENDING_COOKIE_NAME, { httpOnly: true, sameSite: 'Lax', path: '/', secure: ctx.secureCookies });
-  return Number(result.numUpdatedRows) === 1;
+  return consumed;
 }

@@ -6,6 +6,7 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { RECOVERY_CODE_COUNT } from '@foyer/core';
 import type { Database } from '../../db/database.js';
+import { markRecoveryCodeUsed, replaceRecoveryCodes } from '../../db/repositories/mfa.js';
 import { hashCode } from '../../security/tokens.js';
 
 /** No look-alikes (0/o, 1/l/i) so codes survive being written down. */
@@ -31,19 +32,17 @@ export async function issueRecoveryCodes(
     for (let i = 0; i < 10; i++) raw += ALPHABET[randomInt(ALPHABET.length)];
     return raw;
   });
-  await db.deleteFrom('recovery_codes').where('user_id', '=', userId).execute();
-  await db
-    .insertInto('recovery_codes')
-    .values(
-      codes.map((code) => ({
-        id: randomUUID(),
-        user_id: userId,
-        code_hash: hashCode(secret, userId, code),
-        created_at: nowIso,
-        used_at: null,
-      })),
-    )
-    .execute();
+  await replaceRecoveryCodes(
+    db,
+    userId,
+    codes.map((code) => ({
+      id: randomUUID(),
+      user_id: userId,
+      code_hash: hashCode(secret, userId, code),
+      created_at: nowIso,
+      used_at: null,
+    })),
+  );
   return codes.map((code) => `${code.slice(0, 5)}-${code.slice(5)}`);
 }
 
@@ -55,12 +54,5 @@ export async function redeemRecoveryCode(
   code: string,
   nowIso: string,
 ): Promise<boolean> {
-  const result = await db
-    .updateTable('recovery_codes')
-    .set({ used_at: nowIso })
-    .where('user_id', '=', userId)
-    .where('code_hash', '=', hashCode(secret, userId, normaliseRecoveryCode(code)))
-    .where('used_at', 'is', null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+  return markRecoveryCodeUsed(db, userId, hashCode(secret, userId, normaliseRecoveryCode(code)), nowIso);
 }

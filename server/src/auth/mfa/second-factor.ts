@@ -6,7 +6,7 @@
  */
 import type { Context } from 'hono';
 import { FoyerError, type MfaMethod } from '@foyer/core';
-import { listConfirmedFactors, countUnusedRecoveryCodes } from '../../db/repositories/mfa.js';
+import { claimTotpStep, listConfirmedFactors, countUnusedRecoveryCodes } from '../../db/repositories/mfa.js';
 import { listPhonesOfUser } from '../../db/repositories/user-phones.js';
 import { checkPhoneCode } from '../../phone/phone-codes.js';
 import { readCounter, reserveAttempt, resetCounter } from '../../security/lockout/index.js';
@@ -119,13 +119,7 @@ async function acceptTotp(ctx: FoyerServerContext, userId: string, code: string)
     const step = matchTotpStep(openTotpSecret(ctx.secret, factor.totp_secret as string), code, now.getTime());
     if (step === null) continue;
     // One conditional UPDATE: a replayed code (same or older step), also in parallel, matches no row.
-    const result = await ctx.db
-      .updateTable('mfa_factors')
-      .set({ totp_last_step: step, last_used_at: now.toISOString() })
-      .where('id', '=', factor.id)
-      .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', step)]))
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 1) return true;
+    if (await claimTotpStep(ctx.db, factor.id, step, now.toISOString())) return true;
   }
   return false;
 }

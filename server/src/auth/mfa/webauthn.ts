@@ -16,6 +16,15 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { FoyerError } from '@foyer/core';
+import {
+  deleteExpiredWebauthnChallenges,
+  findLiveWebauthnChallenge,
+  findPasskeyByCredentialId,
+  insertWebauthnChallenge,
+  listPasskeyCredentialsOfUser,
+  markWebauthnChallengeUsed,
+  recordPasskeyUse,
+} from '../../db/repositories/mfa.js';
 import type { MfaFactorRow } from '../../db/tables/mfa.table.js';
 import type { FoyerServerContext } from '../../server-context.js';
 
@@ -46,18 +55,15 @@ async function storeChallenge(
 ): Promise<void> {
   const now = ctx.now();
   // Housekeeping: answered or stale challenges go (one indexed delete).
-  await ctx.db.deleteFrom('webauthn_challenges').where('expires_at', '<=', now.toISOString()).execute();
-  await ctx.db
-    .insertInto('webauthn_challenges')
-    .values({
-      id: randomUUID(),
-      challenge,
-      user_id: userId,
-      purpose,
-      expires_at: new Date(now.getTime() + WEBAUTHN_CHALLENGE_TTL_MS).toISOString(),
-      used_at: null,
-    })
-    .execute();
+  await deleteExpiredWebauthnChallenges(ctx.db, now.toISOString());
+  await insertWebauthnChallenge(ctx.db, {
+    id: randomUUID(),
+    challenge,
+    user_id: userId,
+    purpose,
+    expires_at: new Date(now.getTime() + WEBAUTHN_CHALLENGE_TTL_MS).toISOString(),
+    used_at: null,
+  });
 }
 
 /** The challenge a response answers, read from its client data; `invalid_code` when unreadable. */
@@ -88,22 +94,9 @@ async function consumeChallenge(
   purpose: 'register' | 'authenticate',
 ): Promise<{ userId: string | null }> {
   const nowIso = ctx.now().toISOString();
-  const row = await ctx.db
-    .selectFrom('webauthn_challenges')
-    .select(['id', 'user_id'])
-    .where('challenge', '=', challenge)
-    .where('purpose', '=', purpose)
-    .where('used_at', 'is', null)
-    .where('expires_at', '>', nowIso)
-    .executeTakeFirst();
+  const row = await findLiveWebauthnChallenge(ctx.db, challenge, purpose, nowIso);
   if (!row) throw new FoyerError('invalid_code', { message: 'This passkey request has expired. Try again.' });
-  const spent = await ctx.db
-    .updateTable('webauthn_challenges')
-    .set({ used_at: nowIso })
-    .where('id', '=', row.id)
-    .where('used_at', 'is', null)
-    .executeTakeFirst();
-  if (Number(spent.numUpdatedRows) !== 1)
+  if (!(await markWebauthnChallengeUsed(ctx.db, row.id, nowIso)))
     throw new FoyerError('invalid_code', { message: 'This passkey request has expired. Try again.' });
   return { userId: row.user_id };
 }
@@ -115,12 +108,7 @@ export async function passkeyRegistrationOptions(
   user: { id: string; email: string },
 ) {
   const { rpID, rpName } = relyingParty(ctx, c);
-  const existing = await ctx.db
-    .selectFrom('mfa_factors')
-    .select(['credential_id', 'transports'])
-    .where('user_id', '=', user.id)
-    .where('type', '=', 'passkey')
-    .execute();
+  const existing = await listPasskeyCredentialsOfUser(ctx.db, user.id);
   const options = await generateRegistrationOptions({
     rpName,
     rpID,
@@ -180,14 +168,7 @@ export async function verifyPasskeyRegistration(
  */
 export async function passkeyAuthenticationOptions(ctx: FoyerServerContext, c: Context, userId: string | null) {
   const { rpID } = relyingParty(ctx, c);
-  const rows = userId
-    ? await ctx.db
-        .selectFrom('mfa_factors')
-        .select(['credential_id', 'transports'])
-        .where('user_id', '=', userId)
-        .where('type', '=', 'passkey')
-        .execute()
-    : [];
+  const rows = userId ? await listPasskeyCredentialsOfUser(ctx.db, userId) : [];
   const options = await generateAuthenticationOptions({
     rpID,
     userVerification: 'preferred',
@@ -213,12 +194,7 @@ export async function verifyPasskeyAssertion(
   const body = response as AuthenticationResponseJSON;
   const challenge = challengeOf(body);
   const issued = await consumeChallenge(ctx, challenge, 'authenticate');
-  const factor = await ctx.db
-    .selectFrom('mfa_factors')
-    .selectAll()
-    .where('credential_id', '=', body.id)
-    .where('type', '=', 'passkey')
-    .executeTakeFirst();
+  const factor = await findPasskeyByCredentialId(ctx.db, body.id);
   const refused = new FoyerError('invalid_code', { message: 'That passkey is not registered to this account.' });
   if (!factor || !factor.public_key || !factor.credential_id) throw refused;
   if (expectedUserId !== null && factor.user_id !== expectedUserId) throw refused;
@@ -245,10 +221,6 @@ export async function verifyPasskeyAssertion(
   }
   if (!verification.verified) throw new FoyerError('invalid_code', { message: 'The passkey could not be verified.' });
   const nowIso = ctx.now().toISOString();
-  await ctx.db
-    .updateTable('mfa_factors')
-    .set({ sign_count: verification.authenticationInfo.newCounter, last_used_at: nowIso })
-    .where('id', '=', factor.id)
-    .execute();
+  await recordPasskeyUse(ctx.db, factor.id, verification.authenticationInfo.newCounter, nowIso);
   return factor;
 }

@@ -18,6 +18,14 @@ export async function findUserById(db: Kysely<Database>, id: string): Promise<Us
   return db.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
+/** The id and email of the user with this id, if any. */
+export async function findUserEmailById(
+  db: Kysely<Database>,
+  id: string,
+): Promise<Pick<UserRow, 'id' | 'email'> | undefined> {
+  return db.selectFrom('users').select(['id', 'email']).where('id', '=', id).executeTakeFirst();
+}
+
 /**
  * Inserts the user unless the email is taken (also by a parallel sign-up).
  * @returns `true` when this call created the user.

@@ -9,7 +9,7 @@ import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
-import { precompiled } from '../../db/precompiled.js';
+import { isDeviceSeenSince, upsertDeviceSeen } from '../../db/repositories/devices.js';
 import { digestsEqual } from '../tokens.js';
 
 /** Name of the device cookie. */
@@ -46,15 +46,6 @@ export function newDeviceId(): string {
   return randomUUID();
 }
 
-const knownDevice = precompiled<{ deviceId: string; userId: string; since: string }>((db, param) =>
-  db
-    .selectFrom('devices')
-    .select('id')
-    .where('id', '=', param('deviceId'))
-    .where('user_id', '=', param('userId'))
-    .where('last_seen_at', '>', param('since')),
-);
-
 /** True when this device signed in to this user's account before (within the cookie's lifetime). */
 export async function isKnownDevice(
   db: Kysely<Database>,
@@ -63,7 +54,7 @@ export async function isKnownDevice(
   now: Date,
 ): Promise<boolean> {
   const since = new Date(now.getTime() - DEVICE_COOKIE_MAX_AGE_S * 1000).toISOString();
-  return (await knownDevice(db, { deviceId, userId, since })).rows.length > 0;
+  return isDeviceSeenSince(db, deviceId, userId, since);
 }
 
 /**
@@ -77,20 +68,5 @@ export async function rememberDevice(
   now: Date,
 ): Promise<boolean> {
   const nowIso = now.toISOString();
-  const [inserted] = (await upsertDevice(db, { deviceId, userId, nowIso })).rows;
-  return inserted?.created_at === nowIso;
+  return (await upsertDeviceSeen(db, deviceId, userId, nowIso)) === nowIso;
 }
-
-const upsertDevice = precompiled<{ deviceId: string; userId: string; nowIso: string }, { created_at: string }>(
-  (db, param) =>
-    db
-      .insertInto('devices')
-      .values({
-        id: param('deviceId'),
-        user_id: param('userId'),
-        created_at: param('nowIso'),
-        last_seen_at: param('nowIso'),
-      })
-      .onConflict((oc) => oc.columns(['id', 'user_id']).doUpdateSet({ last_seen_at: param('nowIso') }))
-      .returning('created_at'),
-);

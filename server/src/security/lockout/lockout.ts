@@ -5,9 +5,14 @@
  * so 50 parallel guesses can never get more than `lockAfter` password checks, on any number of
  * instances sharing the database. An attempt in flight counts as a failure until proven right.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
-import { precompiled } from '../../db/precompiled.js';
+import {
+  findSignInCounter,
+  liftSignInCounterLock,
+  reserveSignInAttempt,
+  resetSignInCounter,
+} from '../../db/repositories/sign-in-counters.js';
 import type { SignInCounterKind, SignInCounterRow } from '../../db/tables/sign-in-counter.table.js';
 
 /** The ladder's numbers. */
@@ -66,13 +71,9 @@ export async function readCounter(
   now: Date,
   policy: LockoutPolicy,
 ): Promise<CounterState> {
-  const row = (await counterByKey(db, { key })).rows[0];
+  const row = await findSignInCounter(db, key);
   return counterState(row, now, policy);
 }
-
-const counterByKey = precompiled<{ key: string }, SignInCounterRow>((db, param) =>
-  db.selectFrom('sign_in_counters').selectAll().where('key', '=', param('key')),
-);
 
 function counterState(row: SignInCounterRow | undefined, now: Date, policy: LockoutPolicy): CounterState {
   if (!row) return { failures: 0, lockedUntil: undefined };
@@ -110,27 +111,15 @@ export async function reserveAttempt(
     ends.push(new Date(input.now.getTime() + ms).toISOString());
     if (ms >= policy.maxLockMs || count > 40) break;
   }
-  const lockEnd = sql.join(
-    ends.slice(0, -1).map((end, count) => sql`when ${sql.lit(count)} then ${end}`),
-    sql` `,
-  );
-  const lockEndCase =
-    ends.length > 1 ? sql`case sign_in_counters.lock_count ${lockEnd} else ${ends.at(-1)} end` : sql`${ends[0]}`;
-  // Failures before this attempt: a finished lock leaves the identity at the CAPTCHA stage.
-  const before = sql`(case when sign_in_counters.locked_until is not null and sign_in_counters.locked_until <= ${nowIso} then ${sql.lit(policy.captchaAfter)} else sign_in_counters.consecutive_failures end)`;
-  const lockAfter = sql.lit(policy.lockAfter);
-  const result = await sql<{ consecutive_failures: number; locked_until: string | null }>`
-    insert into sign_in_counters (key, kind, consecutive_failures, lock_count, locked_until, updated_at)
-    values (${key}, ${kind}, 1, 0, null, ${nowIso})
-    on conflict (key) do update set
-      consecutive_failures = ${before} + 1,
-      lock_count = case when ${before} + 1 >= ${lockAfter} then sign_in_counters.lock_count + 1 else sign_in_counters.lock_count end,
-      locked_until = case when ${before} + 1 >= ${lockAfter} then ${lockEndCase} else null end,
-      updated_at = ${nowIso}
-    where (sign_in_counters.locked_until is null or sign_in_counters.locked_until <= ${nowIso})
-      and ${before} < ${sql.lit(limit)}
-    returning consecutive_failures, locked_until`.execute(db);
-  const row = result.rows[0];
+  const row = await reserveSignInAttempt(db, {
+    key,
+    kind,
+    nowIso,
+    limit,
+    captchaAfter: policy.captchaAfter,
+    lockAfter: policy.lockAfter,
+    lockEnds: ends,
+  });
   if (!row) return undefined;
   return {
     failures: Number(row.consecutive_failures),
@@ -148,33 +137,12 @@ export async function resetCounter(
   now: Date,
   options: { keepLock?: boolean } = {},
 ): Promise<void> {
-  const nowIso = now.toISOString();
-  await (options.keepLock ? resetUnlocked : resetAny)(db, { key, nowIso });
+  await resetSignInCounter(db, key, now.toISOString(), options.keepLock ?? false);
 }
-
-type ResetParams = { key: string; nowIso: string };
-
-const resetQuery = (db: Kysely<Database>, param: <K extends keyof ResetParams>(name: K) => ResetParams[K]) =>
-  db
-    .updateTable('sign_in_counters')
-    .set({ consecutive_failures: 0, lock_count: 0, locked_until: null, updated_at: param('nowIso') })
-    .where('key', '=', param('key'));
-
-const resetAny = precompiled<ResetParams>(resetQuery);
-
-const resetUnlocked = precompiled<ResetParams>((db, param) =>
-  resetQuery(db, param).where((eb) =>
-    eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', param('nowIso'))]),
-  ),
-);
 
 /** Lifts a lock (unlock link): failures back to 0; `lock_count` stays, so a renewed attack locks for longer. */
 export async function liftLock(db: Kysely<Database>, key: string, now: Date): Promise<void> {
-  await db
-    .updateTable('sign_in_counters')
-    .set({ consecutive_failures: 0, locked_until: null, updated_at: now.toISOString() })
-    .where('key', '=', key)
-    .execute();
+  await liftSignInCounterLock(db, key, now.toISOString());
 }
 
 /** Counter key of an identity (hash of the normalised email). */

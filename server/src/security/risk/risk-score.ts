@@ -6,7 +6,11 @@
  */
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/database.js';
-import { precompiled } from '../../db/precompiled.js';
+import {
+  countIdentitiesTriedFrom,
+  deleteIdentityAttemptsSeenBefore,
+  recordIdentityAttempt,
+} from '../../db/repositories/risk-identity-attempts.js';
 import {
   createDatabaseRateLimitStore,
   peekDatabaseBuckets,
@@ -77,14 +81,6 @@ export interface RiskSubject {
   unknownDevice: boolean;
 }
 
-const identitiesTriedFrom = precompiled<{ ip: string; since: string }, { n: number | string }>((db, param) =>
-  db
-    .selectFrom('risk_identity_attempts')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .where('ip', '=', param('ip'))
-    .where('last_seen_at', '>', param('since')),
-);
-
 /**
  * Scores a request.
  *
@@ -102,14 +98,13 @@ export async function assessRisk(
   const bucketKeys = [keys.ipFailures(subject.ip), keys.signUps(subject.ip)];
   if (subject.prefix) bucketKeys.push(keys.networkFailures(subject.prefix));
   const since = new Date(now.getTime() - RISK_WINDOW_MS).toISOString();
-  const [buckets, identities] = await Promise.all([
+  const [buckets, identityCount] = await Promise.all([
     peekDatabaseBuckets(db, bucketKeys, now.getTime()),
-    identitiesTriedFrom(db, { ip: subject.ip, since }).then((result) => result.rows[0]),
+    countIdentitiesTriedFrom(db, subject.ip, since),
   ]);
   const ipFailures = buckets.get(keys.ipFailures(subject.ip))?.hits ?? 0;
   const networkFailures = subject.prefix ? (buckets.get(keys.networkFailures(subject.prefix))?.hits ?? 0) : 0;
   const signUps = buckets.get(keys.signUps(subject.ip))?.hits ?? 0;
-  const identityCount = Number(identities?.n ?? 0);
   const { weights } = policy;
   const parts: [string, number, number][] = [
     ['ip_failures', ipFailures, ipFailures * weights.ipFailure],
@@ -127,13 +122,6 @@ export async function assessRisk(
   };
 }
 
-const upsertIdentityTried = precompiled<{ ip: string; identityHash: string; nowIso: string }>((db, param) =>
-  db
-    .insertInto('risk_identity_attempts')
-    .values({ ip: param('ip'), identity_hash: param('identityHash'), last_seen_at: param('nowIso') })
-    .onConflict((oc) => oc.columns(['ip', 'identity_hash']).doUpdateSet({ last_seen_at: param('nowIso') })),
-);
-
 /** Notes that the IP tried to sign in as this identity (before scoring, so the try counts). */
 export async function recordIdentityTried(
   db: Kysely<Database>,
@@ -141,14 +129,10 @@ export async function recordIdentityTried(
   identityHash: string,
   now: Date,
 ): Promise<void> {
-  const nowIso = now.toISOString();
-  await upsertIdentityTried(db, { ip, identityHash, nowIso });
+  await recordIdentityAttempt(db, ip, identityHash, now.toISOString());
   // Old rows say nothing about the last hour: drop a few now and then.
   if (Math.random() < 0.01) {
-    await db
-      .deleteFrom('risk_identity_attempts')
-      .where('last_seen_at', '<=', new Date(now.getTime() - RISK_WINDOW_MS).toISOString())
-      .execute();
+    await deleteIdentityAttemptsSeenBefore(db, new Date(now.getTime() - RISK_WINDOW_MS).toISOString());
   }
 }
 
