@@ -19,9 +19,6 @@ const PENDING_LINK_PURPOSE = 'oauth-pending-link';
 /** How long a pending link waits for the password sign-in. */
 export const PENDING_LINK_TTL_MS = 10 * 60 * 1000;
 
-// routes/oauth.ts still imports these from here; they live in the repository now.
-export { findOAuthAccount, insertOAuthAccount } from '../db/repositories/oauth-accounts.js';
-
 /** A provider identity waiting to be linked. */
 export interface PendingLink {
   provider: string;

@@ -7,6 +7,12 @@ import { ACCOUNT_ROUTES, FoyerError } from '@foyer/core';
 import { toApiUser } from '../auth/complete-sign-in.js';
 import { checkOneTimeCode, issueOneTimeCode } from '../auth/one-time-codes.js';
 import { markCodeUsed } from '../db/repositories/one-time-codes.js';
+import {
+  findEmailChangeRequest,
+  replaceEmailChangeRequest,
+  switchUserEmail,
+  upsertPayoutDestination,
+} from '../db/repositories/account-changes.js';
 import { findUserByEmail, findUserById } from '../db/repositories/users.js';
 import { emailChangeCodeEmail } from '../mail/mfa-templates.js';
 import { recordAuditEvent } from '../security/audit-log.js';
@@ -25,13 +31,7 @@ export function mountAccountRoutes(mount: MountRoute, ctx: FoyerServerContext): 
   mount(ACCOUNT_ROUTES.setPayout, async (c, { session: current, body: { accountHolder, iban } }) => {
     const updatedAt = ctx.now().toISOString();
     const values = { user_id: current.user.id, account_holder: accountHolder.trim(), iban, updated_at: updatedAt };
-    await ctx.db
-      .insertInto('payout_destinations')
-      .values(values)
-      .onConflict((oc) =>
-        oc.column('user_id').doUpdateSet({ account_holder: values.account_holder, iban, updated_at: updatedAt }),
-      )
-      .execute();
+    await upsertPayoutDestination(ctx.db, values);
     const last4 = iban.slice(-4);
     await recordAuditEvent(ctx, c, { type: 'payout.changed', userId: current.user.id, details: { last4 } });
     notifySecurityChange(
@@ -47,11 +47,11 @@ export function mountAccountRoutes(mount: MountRoute, ctx: FoyerServerContext): 
     // Same answer whether or not the address is taken: the owner of a taken one hears nothing from here.
     if (newEmail !== current.user.email && !(await findUserByEmail(ctx.db, newEmail))) {
       const issued = await ctx.db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('email_change_requests').where('user_id', '=', current.user.id).execute();
-        await trx
-          .insertInto('email_change_requests')
-          .values({ user_id: current.user.id, new_email: newEmail, created_at: ctx.now().toISOString() })
-          .execute();
+        await replaceEmailChangeRequest(trx, {
+          user_id: current.user.id,
+          new_email: newEmail,
+          created_at: ctx.now().toISOString(),
+        });
         return issueOneTimeCode(ctx, current.user.id, 'change_email', trx, { bindTo: newEmail });
       });
       ctx.sendInBackground(
@@ -63,29 +63,16 @@ export function mountAccountRoutes(mount: MountRoute, ctx: FoyerServerContext): 
   });
 
   mount(ACCOUNT_ROUTES.confirmEmailChange, async (c, { session: current, body: { code } }) => {
-    const request = await ctx.db
-      .selectFrom('email_change_requests')
-      .selectAll()
-      .where('user_id', '=', current.user.id)
-      .executeTakeFirst();
+    const request = await findEmailChangeRequest(ctx.db, current.user.id);
     if (!request) throw new FoyerError('invalid_code');
     const row = await checkOneTimeCode(ctx, current.user.id, 'change_email', code, { bindTo: request.new_email });
     const nowIso = ctx.now().toISOString();
     const oldEmail = current.user.email;
     await ctx.db.transaction().execute(async (trx) => {
       if (!(await markCodeUsed(trx, row.id, nowIso))) throw new FoyerError('invalid_code');
-      const taken = await trx
-        .selectFrom('users')
-        .select('id')
-        .where('email', '=', request.new_email)
-        .executeTakeFirst();
-      if (taken) throw new FoyerError('invalid_code');
-      await trx
-        .updateTable('users')
-        .set({ email: request.new_email, email_verified_at: nowIso, updated_at: nowIso })
-        .where('id', '=', current.user.id)
-        .execute();
-      await trx.deleteFrom('email_change_requests').where('user_id', '=', current.user.id).execute();
+      // Taken meanwhile (also by a parallel confirmation to the same address): one wins, the other is a 4xx.
+      if (!(await switchUserEmail(trx, current.user.id, request.new_email, nowIso)))
+        throw new FoyerError('invalid_code');
     });
     const user = await findUserById(ctx.db, current.user.id);
     if (!user) throw new FoyerError('unauthenticated');

@@ -25,7 +25,21 @@ import {
   verifyPasskeyAssertion,
   verifyPasskeyRegistration,
 } from '../auth/mfa/webauthn.js';
-import { countUnusedRecoveryCodes, listConfirmedFactors, markStepUp } from '../db/repositories/mfa.js';
+import {
+  confirmTotpFactor,
+  countUnusedRecoveryCodes,
+  deleteFactorOfUser,
+  deleteRecoveryCodes,
+  findFactorOfUser,
+  findPasskeyByCredentialId,
+  findUnconfirmedTotpFactor,
+  hasConfirmedFactor,
+  insertFactor,
+  listConfirmedFactors,
+  markStepUp,
+  recoveryCodesSummary,
+  replaceUnconfirmedTotpFactor,
+} from '../db/repositories/mfa.js';
 import { findUserByEmail, findUserById } from '../db/repositories/users.js';
 import { describeSecurityChange, securityChangeEmail, type SecurityChange } from '../mail/mfa-templates.js';
 import {
@@ -94,26 +108,14 @@ export function mountMfaRoutes(mount: MountRoute, ctx: FoyerServerContext): void
     }));
     const remaining = await countUnusedRecoveryCodes(ctx.db, user.id);
     if (rows.length > 0) {
-      const first = await ctx.db
-        .selectFrom('recovery_codes')
-        .select(['created_at'])
-        .where('user_id', '=', user.id)
-        .orderBy('created_at')
-        .executeTakeFirst();
-      const lastUsed = await ctx.db
-        .selectFrom('recovery_codes')
-        .select(['used_at'])
-        .where('user_id', '=', user.id)
-        .where('used_at', 'is not', null)
-        .orderBy('used_at', 'desc')
-        .executeTakeFirst();
-      if (first)
+      const codes = await recoveryCodesSummary(ctx.db, user.id);
+      if (codes)
         factors.push({
           id: RECOVERY_CODES_FACTOR_ID,
           type: 'recovery_codes',
           label: 'Recovery codes',
-          createdAt: first.created_at,
-          lastUsedAt: lastUsed?.used_at ?? null,
+          createdAt: codes.createdAt,
+          lastUsedAt: codes.lastUsedAt,
           remaining,
         });
     }
@@ -125,65 +127,43 @@ export function mountMfaRoutes(mount: MountRoute, ctx: FoyerServerContext): void
   mount(MFA_ROUTES.totpSetup, async (c, { session: { user } }) => {
     const secret = newTotpSecret();
     const nowIso = ctx.now().toISOString();
-    await ctx.db.transaction().execute(async (trx) => {
-      // One setup at a time: an unfinished one is replaced.
-      await trx
-        .deleteFrom('mfa_factors')
-        .where('user_id', '=', user.id)
-        .where('type', '=', 'totp')
-        .where('confirmed_at', 'is', null)
-        .execute();
-      await trx
-        .insertInto('mfa_factors')
-        .values({
-          id: randomUUID(),
-          user_id: user.id,
-          type: 'totp',
-          label: 'Authenticator app',
-          totp_secret: sealTotpSecret(ctx.secret, secret),
-          totp_last_step: null,
-          credential_id: null,
-          public_key: null,
-          sign_count: null,
-          transports: null,
-          confirmed_at: null,
-          created_at: nowIso,
-          last_used_at: null,
-        })
-        .execute();
-    });
+    // One setup at a time: an unfinished one is replaced.
+    await ctx.db.transaction().execute((trx) =>
+      replaceUnconfirmedTotpFactor(trx, {
+        id: randomUUID(),
+        user_id: user.id,
+        type: 'totp',
+        label: 'Authenticator app',
+        totp_secret: sealTotpSecret(ctx.secret, secret),
+        totp_last_step: null,
+        credential_id: null,
+        public_key: null,
+        sign_count: null,
+        transports: null,
+        confirmed_at: null,
+        created_at: nowIso,
+        last_used_at: null,
+      }),
+    );
     const uri = totpFor(secret, { issuer: ctx.mfa?.issuer ?? 'Foyer', label: user.email }).toString();
     const qrSvg = await QRCode.toString(uri, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 });
     return c.json({ secret, uri, qrSvg }, 200);
   });
 
   mount(MFA_ROUTES.totpConfirm, async (c, { session: { user }, body: { code, label } }) => {
-    const pending = await ctx.db
-      .selectFrom('mfa_factors')
-      .selectAll()
-      .where('user_id', '=', user.id)
-      .where('type', '=', 'totp')
-      .where('confirmed_at', 'is', null)
-      .orderBy('created_at', 'desc')
-      .executeTakeFirst();
+    const pending = await findUnconfirmedTotpFactor(ctx.db, user.id);
     if (!pending?.totp_secret) throw new FoyerError('not_found', { message: 'Start the authenticator setup first.' });
     const now = ctx.now();
     const step = matchTotpStep(openTotpSecret(ctx.secret, pending.totp_secret), code, now.getTime());
     if (step === null) throw new FoyerError('invalid_code');
     const nowIso = now.toISOString();
     const recoveryCodes = await ctx.db.transaction().execute(async (trx) => {
-      const confirmed = await trx
-        .updateTable('mfa_factors')
-        .set({
-          confirmed_at: nowIso,
-          totp_last_step: step,
-          last_used_at: nowIso,
-          label: label?.trim() || 'Authenticator app',
-        })
-        .where('id', '=', pending.id)
-        .where('confirmed_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(confirmed.numUpdatedRows) !== 1) throw new FoyerError('invalid_code');
+      const confirmed = await confirmTotpFactor(trx, pending.id, {
+        atIso: nowIso,
+        step,
+        label: label?.trim() || 'Authenticator app',
+      });
+      if (!confirmed) throw new FoyerError('invalid_code');
       return issueRecoveryCodes(trx, ctx.secret, user.id, nowIso);
     });
     await recordAuditEvent(ctx, c, { type: 'mfa.enabled', userId: user.id, details: { factor: 'totp' } });
@@ -200,28 +180,16 @@ export function mountMfaRoutes(mount: MountRoute, ctx: FoyerServerContext): void
     const id = c.req.param('id') ?? '';
     let removed: string;
     if (id === RECOVERY_CODES_FACTOR_ID) {
-      const result = await ctx.db.deleteFrom('recovery_codes').where('user_id', '=', user.id).executeTakeFirst();
-      if (Number(result.numDeletedRows) === 0) throw new FoyerError('not_found');
+      if ((await deleteRecoveryCodes(ctx.db, user.id)) === 0) throw new FoyerError('not_found');
       removed = 'recovery codes';
     } else {
-      const factor = await ctx.db
-        .selectFrom('mfa_factors')
-        .select(['id', 'type', 'label'])
-        .where('id', '=', id.slice(0, 64))
-        .where('user_id', '=', user.id)
-        .executeTakeFirst();
+      const factor = await findFactorOfUser(ctx.db, user.id, id.slice(0, 64));
       // Another user's factor is "not found", like an unknown one.
       if (!factor) throw new FoyerError('not_found');
       await ctx.db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('mfa_factors').where('id', '=', factor.id).where('user_id', '=', user.id).execute();
-        const left = await trx
-          .selectFrom('mfa_factors')
-          .select('id')
-          .where('user_id', '=', user.id)
-          .where('confirmed_at', 'is not', null)
-          .executeTakeFirst();
+        await deleteFactorOfUser(trx, user.id, factor.id);
         // The last factor gone: MFA is off, and recovery codes with it.
-        if (!left) await trx.deleteFrom('recovery_codes').where('user_id', '=', user.id).execute();
+        if (!(await hasConfirmedFactor(trx, user.id))) await deleteRecoveryCodes(trx, user.id);
       });
       removed = factor.type === 'passkey' ? `passkey “${factor.label}”` : factor.label;
     }
@@ -312,13 +280,9 @@ export function mountMfaRoutes(mount: MountRoute, ctx: FoyerServerContext): void
       last_used_at: null,
     };
     const recoveryCodes = await ctx.db.transaction().execute(async (trx) => {
-      const taken = await trx
-        .selectFrom('mfa_factors')
-        .select('id')
-        .where('credential_id', '=', credential.credentialId)
-        .executeTakeFirst();
-      if (taken) throw new FoyerError('invalid_code', { message: 'This passkey is already registered.' });
-      await trx.insertInto('mfa_factors').values(row).execute();
+      if (await findPasskeyByCredentialId(trx, credential.credentialId))
+        throw new FoyerError('invalid_code', { message: 'This passkey is already registered.' });
+      await insertFactor(trx, row);
       return hadMfa ? undefined : issueRecoveryCodes(trx, ctx.secret, current.user.id, nowIso);
     });
     await recordAuditEvent(ctx, c, { type: 'mfa.enabled', userId: current.user.id, details: { factor: 'passkey' } });

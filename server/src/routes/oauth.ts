@@ -21,7 +21,8 @@ import {
 import { completeSignIn } from '../auth/complete-sign-in.js';
 import { findUserByEmail, findUserById, insertUserIfEmailFree } from '../db/repositories/users.js';
 import type { UserRow } from '../db/tables/user.table.js';
-import { findOAuthAccount, insertOAuthAccount, writePendingLink } from '../oauth/account-linking.js';
+import { findOAuthAccount, insertOAuthAccount } from '../db/repositories/oauth-accounts.js';
+import { writePendingLink } from '../oauth/account-linking.js';
 import type { OAuthProvider } from '../oauth/providers.js';
 import { readSignedCookieValue, signCookieValue } from '../oauth/signed-cookie.js';
 import { recordAuditEvent } from '../security/audit-log.js';

@@ -245,3 +245,107 @@ export async function markPendingSignInConsumed(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/** When the user's recovery codes were issued and last used, or `undefined` when they have none. */
+export async function recoveryCodesSummary(
+  db: Kysely<Database>,
+  userId: string,
+): Promise<{ createdAt: string; lastUsedAt: string | null } | undefined> {
+  const first = await db
+    .selectFrom('recovery_codes')
+    .select(['created_at'])
+    .where('user_id', '=', userId)
+    .orderBy('created_at')
+    .executeTakeFirst();
+  if (!first) return undefined;
+  const lastUsed = await db
+    .selectFrom('recovery_codes')
+    .select(['used_at'])
+    .where('user_id', '=', userId)
+    .where('used_at', 'is not', null)
+    .orderBy('used_at', 'desc')
+    .executeTakeFirst();
+  return { createdAt: first.created_at, lastUsedAt: lastUsed?.used_at ?? null };
+}
+
+/** Deletes the user's recovery codes; answers how many there were. */
+export async function deleteRecoveryCodes(db: Kysely<Database>, userId: string): Promise<number> {
+  const result = await db.deleteFrom('recovery_codes').where('user_id', '=', userId).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Replaces an unfinished authenticator setup of the user with `row`. Two statements: `db` should be a transaction. */
+export async function replaceUnconfirmedTotpFactor(db: Kysely<Database>, row: NewMfaFactorRow): Promise<void> {
+  await db
+    .deleteFrom('mfa_factors')
+    .where('user_id', '=', row.user_id)
+    .where('type', '=', 'totp')
+    .where('confirmed_at', 'is', null)
+    .execute();
+  await db.insertInto('mfa_factors').values(row).execute();
+}
+
+/** The user's newest unfinished authenticator setup. */
+export async function findUnconfirmedTotpFactor(
+  db: Kysely<Database>,
+  userId: string,
+): Promise<MfaFactorRow | undefined> {
+  return db
+    .selectFrom('mfa_factors')
+    .selectAll()
+    .where('user_id', '=', userId)
+    .where('type', '=', 'totp')
+    .where('confirmed_at', 'is', null)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
+}
+
+/** Confirms an unfinished authenticator setup; `false` when it was confirmed already (a parallel confirm won). */
+export async function confirmTotpFactor(
+  db: Kysely<Database>,
+  factorId: string,
+  confirmation: { atIso: string; step: number; label: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('mfa_factors')
+    .set({
+      confirmed_at: confirmation.atIso,
+      totp_last_step: confirmation.step,
+      last_used_at: confirmation.atIso,
+      label: confirmation.label,
+    })
+    .where('id', '=', factorId)
+    .where('confirmed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** A factor of this user by id (another user's factor is not found, like an unknown one). */
+export async function findFactorOfUser(
+  db: Kysely<Database>,
+  userId: string,
+  factorId: string,
+): Promise<Pick<MfaFactorRow, 'id' | 'type' | 'label'> | undefined> {
+  return db
+    .selectFrom('mfa_factors')
+    .select(['id', 'type', 'label'])
+    .where('id', '=', factorId)
+    .where('user_id', '=', userId)
+    .executeTakeFirst();
+}
+
+/** Deletes a factor of this user. */
+export async function deleteFactorOfUser(db: Kysely<Database>, userId: string, factorId: string): Promise<void> {
+  await db.deleteFrom('mfa_factors').where('id', '=', factorId).where('user_id', '=', userId).execute();
+}
+
+/** Whether the user has any confirmed factor left. */
+export async function hasConfirmedFactor(db: Kysely<Database>, userId: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('mfa_factors')
+    .select('id')
+    .where('user_id', '=', userId)
+    .where('confirmed_at', 'is not', null)
+    .executeTakeFirst();
+  return row !== undefined;
+}
