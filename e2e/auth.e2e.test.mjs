@@ -1,5 +1,6 @@
 /**
- * End to end: the example page in Chromium against a real server process on SQLite.
+ * End to end: the example page in Chromium against a real server process on SQLite, or on a fresh
+ * PostgreSQL database with FOYER_E2E_DATABASE=postgres (scripts/test.mjs runs both).
  * Sign up → code from the dev outbox → verify → signed in → reload → sign out → sign in.
  *
  * Run after `npm run build` (scripts/test.mjs does): `node --test e2e/`.

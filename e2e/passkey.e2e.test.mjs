@@ -1,6 +1,7 @@
 /**
  * End to end: passkeys in real Chromium (CDP virtual authenticator: CTAP2, internal, resident
- * keys, user verification) against a real server process on SQLite. Sign up and verify → register
+ * keys, user verification) against a real server process (SQLite, or PostgreSQL with
+ * FOYER_E2E_DATABASE=postgres). Sign up and verify → register
  * a passkey on the signed-in page → sign out → sign in with the passkey (discoverable credential,
  * no email typed) → the password now needs a second factor, and the passkey completes it → a
  * passkey step-up unlocks a sensitive route. A second user's sign-in cannot use the first user's

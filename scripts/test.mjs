@@ -2,17 +2,24 @@
 /**
  * `npm test`: every check of the repository, in order, stopping at the first failure:
  *   lint → typecheck → node tests (vitest) → build → element tests (web-test-runner, Chromium)
- *   → stories (storybook build + stories/test-stories.mjs) → end-to-end (e2e/, Chromium).
- * Ends with one line `N passed, M failed` (test cases counted across runners; a step whose
- * runner prints no count counts as one). CI judges by the exit code and that line.
+ *   → stories (storybook build + stories/test-stories.mjs) → end-to-end (e2e/, Chromium, once on
+ *   SQLite and once on PostgreSQL).
+ * Ends with one line `N passed, M failed, K skipped` (test cases counted across runners; a step
+ * whose runner prints no count counts as one), followed by `; postgres skipped` / `; redis
+ * skipped` when a suite could not reach that service. With `CI=true` a skipped service fails the
+ * run (scripts/lib/verdict.mjs). CI judges by the exit code and that line.
  *
- * `node scripts/test.mjs --skip lint,stories` or `--only vitest,e2e` for local runs.
+ * `node scripts/test.mjs --skip lint,stories` or `--only vitest,e2e` for local runs (after `--`,
+ * vitest file filters: `--only vitest -- server/src/db`);
+ * `FOYER_E2E_DATABASES=sqlite` runs the end-to-end files on one database only.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCommand, bin } from './lib/run-command.mjs';
+import { postgresUnavailable } from './lib/server-process.mjs';
+import { isCi, parseSkippedServices, stepStatus, summarize } from './lib/verdict.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 process.chdir(root);
@@ -36,10 +43,23 @@ function countPassedFailed(output) {
 function countNodeTest(output) {
   const pass = output.match(/^[#ℹ] pass (\d+)$/m);
   const fail = output.match(/^[#ℹ] fail (\d+)$/m);
-  return pass && fail ? { passed: Number(pass[1]), failed: Number(fail[1]) } : null;
+  const skipped = output.match(/^[#ℹ] skipped (\d+)$/m);
+  return pass && fail
+    ? { passed: Number(pass[1]), failed: Number(fail[1]), skipped: skipped ? Number(skipped[1]) : 0 }
+    : null;
+}
+
+/** The services the suites of a step reported skipping (server/src/test-support/skipped-services.ts). */
+function skippedServicesIn(file) {
+  return existsSync(file) ? parseSkippedServices(readFileSync(file, 'utf8')) : [];
 }
 
 const vitestReport = join(scratch, 'vitest.json');
+const vitestSkips = join(scratch, 'vitest-skipped-services.txt');
+/** After `--`: vitest file filters, for a local run of a few suites (`--only vitest -- server/src/db`). */
+const vitestFilters = process.argv.includes('--') ? process.argv.slice(process.argv.indexOf('--') + 1) : [];
+/** The databases the end-to-end files run on, in order. */
+const E2E_DATABASES = (process.env.FOYER_E2E_DATABASES ?? 'sqlite,postgres').split(',').filter(Boolean);
 
 /** @type {{ id: string, title: string, run: () => Promise<{ code: number, counts?: { passed: number, failed: number } | null }> }[]} */
 const STEPS = [
@@ -67,15 +87,19 @@ const STEPS = [
     async run() {
       const result = await runCommand(
         bin('vitest'),
-        ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`],
-        { env },
+        ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestReport}`, ...vitestFilters],
+        { env: { ...env, FOYER_SKIPPED_SERVICES_FILE: vitestSkips } },
       );
       let counts = null;
       if (existsSync(vitestReport)) {
         const report = JSON.parse(readFileSync(vitestReport, 'utf8'));
-        counts = { passed: report.numPassedTests, failed: report.numFailedTests };
+        counts = {
+          passed: report.numPassedTests,
+          failed: report.numFailedTests,
+          skipped: report.numPendingTests + report.numTodoTests,
+        };
       }
-      return { ...result, counts };
+      return { ...result, counts, skippedServices: skippedServicesIn(vitestSkips) };
     },
   },
   {
@@ -113,16 +137,43 @@ const STEPS = [
         .filter((name) => name.endsWith('.e2e.test.mjs'))
         .sort()
         .map((name) => `e2e/${name}`);
-      const result = await runCommand(node, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...files], {
-        env,
-        capture: true,
-      });
-      return { ...result, counts: countNodeTest(result.output) };
+      // Every file once per database; each server process gets a database of its own
+      // (scripts/lib/server-process.mjs creates a PostgreSQL one and drops it after).
+      let code = 0;
+      const counts = { passed: 0, failed: 0, skipped: 0 };
+      const skippedServices = [];
+      for (const database of E2E_DATABASES) {
+        if (database === 'postgres') {
+          const unavailable = await postgresUnavailable();
+          if (unavailable) {
+            console.warn(`postgres skipped: ${unavailable}`);
+            skippedServices.push({ service: 'postgres', reason: unavailable, suites: files.length });
+            continue;
+          }
+        }
+        console.log(`\n── e2e on ${database}`);
+        const result = await runCommand(node, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...files], {
+          env: { ...env, FOYER_E2E_DATABASE: database },
+          capture: true,
+        });
+        const run = countNodeTest(result.output);
+        if (result.code !== 0) code = result.code;
+        if (!run) {
+          code ||= 1;
+          break;
+        }
+        counts.passed += run.passed;
+        counts.failed += run.failed;
+        counts.skipped += run.skipped;
+        if (run.failed > 0) break;
+      }
+      return { code, counts, skippedServices };
     },
   },
 ];
 
-function selectedSteps(argv) {
+function selectedSteps(allArgs) {
+  const argv = allArgs.includes('--') ? allArgs.slice(0, allArgs.indexOf('--')) : allArgs;
   const list = (flag) => {
     const index = argv.indexOf(flag);
     return index === -1 ? null : (argv[index + 1] ?? '').split(',').filter(Boolean);
@@ -136,54 +187,40 @@ function selectedSteps(argv) {
   return STEPS.map((step) => ({ ...step, skipped: (only && !only.includes(step.id)) || skip.includes(step.id) }));
 }
 
-const seconds = (ms) => `${(ms / 1000).toFixed(1)} s`;
-
 async function main() {
   const steps = selectedSteps(process.argv.slice(2));
+  const ci = isCi();
   const results = [];
   const started = Date.now();
   let failedStep = null;
   for (const step of steps) {
     if (step.skipped || failedStep) {
-      results.push({ step, status: failedStep ? 'not run' : 'skipped' });
+      results.push({ id: step.id, status: failedStep ? 'not run' : 'skipped' });
       continue;
     }
     console.log(`\n━━ ${step.title}`);
     const stepStarted = Date.now();
-    const { code, counts } = await step.run();
-    const ms = Date.now() - stepStarted;
-    const ok = code === 0 && (!counts || counts.failed === 0);
-    results.push({ step, status: ok ? 'passed' : 'FAILED', ms, counts, code });
-    if (!ok) failedStep = step;
+    const result = await step.run();
+    const status = stepStatus(result, { ci });
+    results.push({
+      id: step.id,
+      status,
+      ms: Date.now() - stepStarted,
+      counts: result.counts,
+      skippedServices: result.skippedServices,
+    });
+    if (status === 'FAILED') failedStep = step;
   }
 
-  let passed = 0;
-  let failed = 0;
   console.log('\n━━ summary');
-  for (const { step, status, ms, counts } of results) {
-    let detail = '';
-    if (counts) {
-      passed += counts.passed;
-      failed += counts.failed;
-      detail = `${counts.passed} passed, ${counts.failed} failed`;
-    } else if (status === 'passed') {
-      passed += 1;
-    } else if (status === 'FAILED') {
-      failed += 1;
-    }
-    // A runner that exited non-zero with no failed test counted (crash, config error) still fails.
-    if (status === 'FAILED' && counts && counts.failed === 0) failed += 1;
-    const time = ms === undefined ? '' : seconds(ms);
-    console.log(`${status.padEnd(8)} ${step.id.padEnd(10)} ${time.padStart(7)}  ${detail}`);
-  }
-  console.log(`total ${seconds(Date.now() - started)}${failedStep ? `; stopped at "${failedStep.id}"` : ''}`);
+  const verdict = summarize(results, { ci, totalMs: Date.now() - started });
   rmSync(scratch, { recursive: true, force: true });
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(failedStep ? 1 : 0);
+  for (const line of verdict.lines) console.log(line);
+  process.exit(verdict.exitCode);
 }
 
 main().catch((error) => {
   console.error(error?.stack ?? error);
-  console.log('0 passed, 1 failed');
+  console.log('0 passed, 1 failed, 0 skipped');
   process.exit(1);
 });

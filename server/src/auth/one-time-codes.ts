@@ -97,7 +97,12 @@ export async function checkOneTimeCode(
   if (row.expires_at <= ctx.now().toISOString() || row.attempts >= MAX_CODE_ATTEMPTS)
     throw new FoyerError('code_expired');
   const attempt = await claimCodeAttempt(ctx.db, row.id, MAX_CODE_ATTEMPTS);
-  if (attempt === undefined) throw new FoyerError('code_expired');
+  if (attempt === undefined) {
+    // Out of tries, or used (or replaced) by a parallel request since we read it: a replay of a
+    // used code answers `invalid_code` whether or not it raced the request that used it.
+    const stillCurrent = (await findCurrentCode(ctx.db, userId, purpose))?.id === row.id;
+    throw new FoyerError(stillCurrent ? 'code_expired' : 'invalid_code');
+  }
   if (!digestsEqual(row.code_hash, hashCode(ctx.secret, codeOwner(userId, options), code))) {
     throw new FoyerError(attempt >= MAX_CODE_ATTEMPTS ? 'code_expired' : 'invalid_code');
   }

@@ -35,31 +35,52 @@ for (const dialect of DIALECTS) {
       expect(unknown.body.allowCredentials ?? []).toEqual([]);
     });
 
-    it('malformed and oversize assertions → 4xx, never 500', async () => {
+    it('malformed and oversize assertions → 400 with the code (and field) each deserves, never 500', async () => {
       const { body: options } = await server.request('/auth/passkeys/authenticate/options', { json: {} });
       const clientData = b64({ type: 'webauthn.get', challenge: options.challenge, origin: server.url });
-      const cases: unknown[] = [
-        {},
-        { response: null },
-        { response: { id: 'x', rawId: 'x', type: 'public-key' } },
-        { response: { id: 'x', rawId: 'x', type: 'public-key', response: { clientDataJSON: 'not base64 json' } } },
-        { response: { id: 'x', rawId: 'x', type: 'public-key', response: { clientDataJSON: b64('[1,2') } } },
-        {
-          response: {
-            id: 'unknown-credential',
-            rawId: 'unknown-credential',
-            type: 'public-key',
-            response: { clientDataJSON: clientData, authenticatorData: 'AA', signature: 'AA' },
+      // Each with the answer it must get: a shape error names its field; an unreadable or unknown
+      // credential is `invalid_code`.
+      const cases: [unknown, string, string?][] = [
+        [{}, 'invalid_input', 'response'],
+        [{ response: null }, 'invalid_input', 'response'],
+        [{ response: { id: 'x', rawId: 'x', type: 'public-key' } }, 'invalid_input', 'response.response'],
+        [
+          { response: { id: 'x', rawId: 'x', type: 'public-key', response: { clientDataJSON: 'not base64 json' } } },
+          'invalid_code',
+        ],
+        [
+          { response: { id: 'x', rawId: 'x', type: 'public-key', response: { clientDataJSON: b64('[1,2') } } },
+          'invalid_code',
+        ],
+        [
+          {
+            response: {
+              id: 'unknown-credential',
+              rawId: 'unknown-credential',
+              type: 'public-key',
+              response: { clientDataJSON: clientData, authenticatorData: 'AA', signature: 'AA' },
+            },
           },
-        },
-        {
-          response: { id: 'x'.repeat(5000), rawId: 'x', type: 'public-key', response: { clientDataJSON: clientData } },
-        },
+          'invalid_code',
+        ],
+        [
+          {
+            response: {
+              id: 'x'.repeat(5000),
+              rawId: 'x',
+              type: 'public-key',
+              response: { clientDataJSON: clientData },
+            },
+          },
+          'invalid_input',
+          'response.id',
+        ],
       ];
-      for (const json of cases) {
+      for (const [json, code, field] of cases) {
         const answer = await server.request('/auth/passkeys/authenticate/verify', { json });
-        expect(answer.status, JSON.stringify(json).slice(0, 80)).toBeGreaterThanOrEqual(400);
-        expect(answer.status).toBeLessThan(500);
+        const label = JSON.stringify(json).slice(0, 80);
+        expect([answer.status, answer.body.error.code], label).toEqual([400, code]);
+        expect(Object.keys(answer.body.error.fields ?? {}), label).toEqual(field ? [field] : []);
       }
       const huge = await server.request('/auth/passkeys/authenticate/verify', {
         json: {

@@ -1,10 +1,11 @@
 /**
  * @module The dialects every server suite runs on (Kysely's test-setup pattern): SQLite always,
- * PostgreSQL when reachable at `PG_URL` (default postgres://postgres@127.0.0.1:5432/test). Each
- * suite gets its own fresh database, so parallel files never collide.
+ * PostgreSQL when reachable at `PG_URL` (default postgres://postgres@127.0.0.1:5432/test), which
+ * a suite that cannot reach it reports as skipped (./skipped-services.ts). Each suite gets its own
+ * fresh database, so parallel files never collide.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Kysely } from 'kysely';
@@ -12,6 +13,7 @@ import pg from 'pg';
 import type { Database } from '../db/database.js';
 import { openDatabase, type DatabaseConfig, type DialectName } from '../db/dialect.js';
 import { migrateToLatest } from '../db/migrate.js';
+import { reportSkippedService } from './skipped-services.js';
 
 /** A fresh, empty database for one suite. */
 export interface TestDatabase {
@@ -44,14 +46,7 @@ async function probePostgres(): Promise<string | undefined> {
 }
 
 const postgresUnavailable = await probePostgres();
-if (postgresUnavailable) {
-  // Once per test run: the marker is keyed by the vitest main process.
-  const marker = join(tmpdir(), `foyer-postgres-skipped-${process.ppid}`);
-  if (!existsSync(marker)) {
-    writeFileSync(marker, postgresUnavailable);
-    console.warn(`postgres skipped: ${postgresUnavailable}`);
-  }
-}
+if (postgresUnavailable) reportSkippedService('postgres', postgresUnavailable);
 
 const sqlite: TestDialect = {
   name: 'sqlite',

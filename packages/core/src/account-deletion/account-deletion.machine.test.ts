@@ -62,16 +62,27 @@ describe('accountDeletion machine', () => {
   });
 
   it('keeps other errors on the step they happened in', async () => {
-    const actor = start({
-      requestAccountDeletion: vi.fn().mockRejectedValueOnce(new FoyerError('network_error')).mockResolvedValue(started),
-      deleteAccount: async () => Promise.reject(new FoyerError('network_error')),
-    });
+    const requestAccountDeletion = vi
+      .fn()
+      .mockRejectedValueOnce(new FoyerError('network_error'))
+      .mockResolvedValue(started);
+    const deleteAccount = vi.fn(async () => Promise.reject(new FoyerError('network_error')));
+    const actor = start({ requestAccountDeletion, deleteAccount });
     actor.send({ type: 'deletion.start' });
-    await waitFor(actor, (s) => s.matches('reviewing') && s.context.error?.code === 'network_error');
+    const reviewing = await waitFor(actor, (s) => s.context.error !== null);
+    expect(reviewing.value).toBe('reviewing');
+    expect(reviewing.context.error?.code).toBe('network_error');
     actor.send({ type: 'deletion.start' });
     await waitFor(actor, (s) => s.matches('confirming'));
+    expect(requestAccountDeletion).toHaveBeenCalledTimes(2);
     actor.send({ type: 'deletion.confirm', confirmation: 'DELETE' });
-    await waitFor(actor, (s) => s.matches('confirming') && s.context.error?.code === 'network_error');
+    const confirming = await waitFor(actor, (s) => s.context.error !== null);
+    // Still on the confirmation, with the token kept for a retry; nothing was deleted.
+    expect(confirming.value).toBe('confirming');
+    expect(confirming.context.error?.code).toBe('network_error');
+    expect(confirming.context.confirmToken).toBe(started.confirmToken);
+    expect(deleteAccount).toHaveBeenCalledTimes(1);
+    expect(confirming.status).toBe('active');
   });
 
   it('confirms with DELETE or the email only', () => {

@@ -70,8 +70,13 @@ describe('sessions machine', () => {
       .mockRejectedValueOnce(new FoyerError('unauthenticated'))
       .mockResolvedValueOnce({ sessions: [] });
     const actor = createActor(createAuthMachines(createFakeAuthActors({ listSessions })).sessions).start();
-    await waitFor(actor, (s) => s.matches('failed'));
+    const failed = await waitFor(actor, (s) => s.matches('failed'));
+    expect(failed.context.error?.code).toBe('unauthenticated');
+    expect(listSessions).toHaveBeenCalledTimes(1);
     actor.send({ type: 'sessions.reload' });
-    await waitFor(actor, (s) => s.matches('ready'));
+    const ready = await waitFor(actor, (s) => s.matches('ready'));
+    expect(listSessions).toHaveBeenCalledTimes(2);
+    expect(ready.context.error).toBeNull();
+    expect(ready.context.sessions).toEqual([]);
   });
 });

@@ -49,7 +49,8 @@ export const sessionsMachine = setup({
         src: 'listSessions',
         onDone: {
           target: 'ready',
-          actions: assign({ sessions: ({ event }) => event.output.sessions, revokingId: null }),
+          // A fresh list ends an earlier failure: a retried load must not keep showing it.
+          actions: assign({ sessions: ({ event }) => event.output.sessions, revokingId: null, error: null }),
         },
         onError: { target: 'failed', actions: 'assignError' },
       },

@@ -121,10 +121,14 @@ describe('signIn machine: the answers of the server’s defences', () => {
   });
 
   it('can put the password change off', async () => {
-    const actor = start({ signIn: async () => ({ user, passwordChangeRequired: true }) });
+    const changePassword = vi.fn(async () => undefined);
+    const actor = start({ signIn: async () => ({ user, passwordChangeRequired: true }), changePassword });
     actor.send(submit());
     await vi.advanceTimersByTimeAsync(0);
+    expect(actor.getSnapshot().value).toBe('changingPassword');
     actor.getSnapshot().children.changePassword?.send({ type: 'change.skip' });
-    await waitFor(actor, (s) => s.status === 'done');
+    const done = await waitFor(actor, (s) => s.status === 'done');
+    expect(done.output).toEqual({ user });
+    expect(changePassword).not.toHaveBeenCalled();
   });
 });

@@ -20,10 +20,24 @@ describe('signUp machine: password verdict and defences', () => {
   });
 
   it('uses the email as a context word', async () => {
-    const actor = start({});
+    const signUp = vi.fn(async () => ({ status: 'verification_required' as const }));
+    const actor = start({ signUp });
     actor.send({ type: 'email.input', email: 'zephyrine.quartz@example.com' });
     actor.send({ type: 'password.input', password: 'zephyrine quartz' });
-    await waitFor(actor, (s) => s.context.passwordAcceptable === false, { timeout: 15_000 });
+    await waitFor(actor, (s) => s.context.passwordAcceptable !== null, { timeout: 15_000 });
+    expect(actor.getSnapshot().context.passwordAcceptable).toBe(false);
+    const strength = actor.getSnapshot().children.strength!.getSnapshot().context;
+    expect(strength.problems.map((problem) => problem.code)).toEqual(['contains_context']);
+    actor.send({ type: 'credentials.submit', email: 'zephyrine.quartz@example.com', password: 'zephyrine quartz' });
+    expect(actor.getSnapshot().value).toBe('editing');
+    expect(signUp).not.toHaveBeenCalled();
+
+    // The same password with another email is not refused for it.
+    const other = start({});
+    other.send({ type: 'email.input', email: 'ada@example.com' });
+    other.send({ type: 'password.input', password: 'zephyrine quartz' });
+    await waitFor(other, (s) => s.context.passwordAcceptable !== null, { timeout: 15_000 });
+    expect(other.getSnapshot().children.strength!.getSnapshot().context.problems).toEqual([]);
   });
 
   it('puts the server’s weak_password and password_breached on the password field', async () => {

@@ -1,5 +1,5 @@
 import { createAuthMachines, createFakeAuthActors, FoyerError, pending, type FakeAuthHandlers } from '@foyer/core';
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { FoyerSignIn } from '../sign-in/sign-in.component.js';
 import type { FoyerSignUp } from '../sign-up/sign-up.component.js';
 import type { FoyerVerifyEmail } from '../verify-email/verify-email.component.js';
@@ -32,6 +32,16 @@ async function mount(handlers: FakeAuthHandlers, view?: string): Promise<FoyerAu
 
 const buttonNamed = (root: Element, name: string) =>
   [...root.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent?.trim() === name);
+
+/**
+ * Signs out through the button and waits for `foyer-sign-out`: a later event than any a sign-in
+ * fires, so whatever a sign-in was going to emit has reached the page by then.
+ */
+async function signOutAfterwards(el: FoyerAuth): Promise<void> {
+  const signedOut = oneEvent(el, 'foyer-sign-out');
+  buttonNamed(el, 'Sign out')!.click();
+  await signedOut;
+}
 
 async function signInChild(el: FoyerAuth): Promise<FoyerSignIn> {
   await until(() => el.shadowRoot?.querySelector('foyer-sign-in') !== null, 'sign-in form');
@@ -79,18 +89,22 @@ describe('<foyer-auth>', () => {
   });
 
   it('signs in through the nested form: exactly one foyer-sign-in-complete reaches the page', async () => {
-    const el = await mount({ ...signedOut, signIn: async ({ email }) => ({ user: userOf(email) }) });
+    const el = await mount({
+      ...signedOut,
+      signIn: async ({ email }) => ({ user: userOf(email) }),
+      signOut: async () => undefined,
+    });
     const events = record(document, 'foyer-sign-in-complete');
     const form = await signInChild(el);
     await typeInto($(form, '#email'), EMAIL);
     await typeInto($(form, '#password'), PASSWORD);
     await pressEnter();
     await until(() => el.shadowRoot?.querySelector('[part~="user"]') !== null, 'signed-in view');
-    await new Promise((r) => setTimeout(r, 50));
+    expect($(el, '[part~="user"]').textContent).to.equal(`Signed in as ${EMAIL}`);
+    await signOutAfterwards(el);
     expect(events).to.have.length(1);
     expect(events[0]!.detail.user.email).to.equal(EMAIL);
     expect(events[0]!.target).to.equal(el);
-    expect($(el, '[part~="user"]').textContent).to.equal(`Signed in as ${EMAIL}`);
   });
 
   it('offers a second factor left pending by a redirect (social sign-in) on load, then signs in once', async () => {
@@ -98,6 +112,7 @@ describe('<foyer-auth>', () => {
       getSession: async () =>
         Promise.reject(new FoyerError('unauthenticated', { details: { mfaPending: true, factors: ['totp'] } })),
       verifyMfa: async () => ({ user: userOf(EMAIL) }),
+      signOut: async () => undefined,
     } as FakeAuthHandlers);
     const events = record(document, 'foyer-sign-in-complete');
     const challenge = await $defined(el, 'foyer-mfa-challenge');
@@ -105,7 +120,7 @@ describe('<foyer-auth>', () => {
     await typeInto($(challenge, '#code'), '123456');
     await pressEnter();
     await until(() => el.shadowRoot?.querySelector('[part~="user"]') !== null, 'signed-in view');
-    await new Promise((r) => setTimeout(r, 50));
+    await signOutAfterwards(el);
     expect(events).to.have.length(1);
     expect(events[0]!.detail.user.email).to.equal(EMAIL);
   });
@@ -116,6 +131,7 @@ describe('<foyer-auth>', () => {
         ...signedOut,
         signUp: async () => ({ status: 'verification_required' as const }),
         verifyEmail: async () => ({ user: userOf(EMAIL) }),
+        signOut: async () => undefined,
       },
       'sign-up',
     );
@@ -132,23 +148,28 @@ describe('<foyer-auth>', () => {
     await verify.updateComplete;
     await typeInto($(verify, '#code'), '123456');
     await pressEnter();
-    await until(() => signUps.length > 0, 'sign-up complete');
-    await new Promise((r) => setTimeout(r, 50));
+    await until(() => el.shadowRoot?.querySelector('[part~="user"]') !== null, 'signed-in view');
+    await signOutAfterwards(el);
     expect(signUps).to.have.length(1);
+    expect(signUps[0]!.detail.user.email).to.equal(EMAIL);
     expect(signIns).to.have.length(0);
   });
 
   it('forwards errors of the nested forms once as foyer-error', async () => {
-    const el = await mount({ ...signedOut, signIn: async () => Promise.reject(new FoyerError('invalid_credentials')) });
+    const answers = [new FoyerError('invalid_credentials'), new FoyerError('network_error')];
+    const el = await mount({ ...signedOut, signIn: async () => Promise.reject(answers.shift()) });
     const errors = record(document, 'foyer-error');
     const form = await signInChild(el);
     await typeInto($(form, '#email'), EMAIL);
     await typeInto($(form, '#password'), PASSWORD);
     await pressEnter();
     await until(() => errors.length > 0, 'foyer-error');
-    await new Promise((r) => setTimeout(r, 50));
-    expect(errors).to.have.length(1);
     expect($(form, '[role="alert"]').textContent).to.equal('The email or password is not right.');
+    // A second, different failure: a repeat of the first error would have reached the page before it.
+    $(form, '#password').focus();
+    await pressEnter();
+    await until(() => errors.some((event) => event.detail.code === 'network_error'), 'second foyer-error');
+    expect(errors.map((event) => event.detail.code)).to.deep.equal(['invalid_credentials', 'network_error']);
   });
 
   it('signs out and fires foyer-sign-out', async () => {

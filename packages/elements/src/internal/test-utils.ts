@@ -67,9 +67,14 @@ export function record<K extends keyof GlobalEventHandlersEventMap>(
   return seen;
 }
 
-/** Waits until `check` holds, with a message naming what was awaited. */
+/**
+ * Waits until `check` holds, with a message naming what was awaited. No time box of its own: the
+ * limit is only a safety net below the runner's test timeout (web-test-runner.config.mjs), so a
+ * busy machine makes a test slower, never red, and a check that never holds still fails with
+ * this message rather than the runner's.
+ */
 export function until(check: () => boolean, message: string): Promise<void> {
-  return waitUntil(check, message, { timeout: 3000 });
+  return waitUntil(check, message, { timeout: 25_000 });
 }
 
 /** Sets an input/select/textarea of `host`'s shadow root (by selector) and fires `input` + `change`, as typing would. */

@@ -315,15 +315,33 @@ describe('<foyer-onboarding>', () => {
   });
 
   it('does not move when foyer-before-step-change is cancelled', async () => {
-    const el = await mount(backendOf());
+    const backend = backendOf();
+    const completed: string[] = [];
+    const el = await mount(backend, 'provider', {
+      ...backend.handlers,
+      completeStep: (input) => {
+        completed.push(input.step);
+        return backend.handlers.completeStep!(input);
+      },
+    });
     const before = record(el, 'foyer-before-step-change');
-    el.addEventListener('foyer-before-step-change', (event) => event.preventDefault());
+    const cancel = (event: Event) => event.preventDefault();
+    el.addEventListener('foyer-before-step-change', cancel);
     await fillRoles(el, ['photographer']);
     await clickButton(el, 'Continue');
-    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(before.map((e) => e.detail)).to.deep.equal([{ from: 'roles', to: 'profile' }]);
     expect(before[0]!.cancelable).to.equal(true);
+    expect(before[0]!.defaultPrevented).to.equal(true);
+    // Then let the page allow it: the move that follows is the only one, so the cancelled click
+    // neither completed the step nor moved on.
+    el.removeEventListener('foyer-before-step-change', cancel);
     expect(current(el)).to.equal('roles');
+    await continueTo(el, 'profile');
+    expect(before.map((e) => [e.detail, e.defaultPrevented])).to.deep.equal([
+      [{ from: 'roles', to: 'profile' }, true],
+      [{ from: 'roles', to: 'profile' }, false],
+    ]);
+    expect(completed).to.deep.equal(['roles']);
   });
 
   it('flushes pending edits on pagehide with keepalive', async () => {

@@ -19,9 +19,9 @@ const label = (meter: FoyerPasswordMeter) =>
 
 describe('<foyer-sign-up> password meter and CAPTCHA', () => {
   it('loads the strength check on focus and updates the meter as you type', async function () {
-    // Loads ~800 KB of dictionaries and runs zxcvbn on each of 35 real key presses: over the 5 s
-    // default on a busy 2-core machine (it timed out once in CI while other suites ran).
-    this.timeout(20_000);
+    // Loads ~800 KB of dictionaries and runs zxcvbn on each of 35 real key presses: slow on a busy
+    // 2-core machine, so more than the runner's default safety net.
+    this.timeout(60_000);
     const el = await mount();
     const meter = await meterOf(el);
     await meter.updateComplete;

@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { DIALECTS } from '../../test-support/dialects.js';
+import { reportSkippedService } from '../../test-support/skipped-services.js';
 import { GOOD_PASSWORD, startTestServer, type TestServer } from '../../test-support/test-server.js';
 import { createRedisRateLimitStore } from './stores/redis-store.js';
 
@@ -32,7 +33,7 @@ async function redisReachable(): Promise<string | undefined> {
   }
 }
 const redisUnavailable = await redisReachable();
-if (redisUnavailable) console.warn(`redis rate-limit store tests skipped: ${redisUnavailable}`);
+if (redisUnavailable) reportSkippedService('redis', redisUnavailable);
 
 const resend = (s: TestServer, email: string) => s.request('/auth/resend-verification', { json: { email } });
 
