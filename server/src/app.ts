@@ -102,7 +102,7 @@ export function createApp(ctx: FoyerServerContext, extras: AppExtras = {}): Hono
   app.use(
     csrfProtection({
       allowedOrigins: ctx.allowedOrigins,
-      ...(ctx.publicUrl ? { publicUrl: ctx.publicUrl } : {}),
+      publicUrl: ctx.publicUrl,
       // Apple's form_post callback is a cross-site POST by design; state + nonce + PKCE protect it.
       exempt: (path, method) => method === 'POST' && isFormPostCallback(ctx, path),
     }),

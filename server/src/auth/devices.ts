@@ -65,7 +65,7 @@ export async function noticeNewDevice(
     await recordAuditEvent(ctx, c, { type: 'device.new', userId: user.id, details: { device, ipPrefix } });
     const when = ctx.now().toISOString().replace('T', ' ').slice(0, 16);
     ctx.sendInBackground(
-      newDeviceEmail({ to: user.email, device, ipPrefix, when, resetUrl: resetPasswordUrl(ctx, c) }),
+      newDeviceEmail({ to: user.email, device, ipPrefix, when, resetUrl: resetPasswordUrl(ctx) }),
     );
     return true;
   } catch (error) {

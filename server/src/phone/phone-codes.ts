@@ -58,16 +58,10 @@ async function codeRecipient(
   return (purpose === 'verify') === (row.verified_at === null) ? userId : undefined;
 }
 
-/** The text of the SMS, with the WebOTP line (`@host #code`) when the host is known. */
-function codeMessage(ctx: FoyerServerContext, c: Context | undefined, code: string, minutes: number): string {
-  let host: string | undefined;
-  try {
-    host = new URL(ctx.publicUrl ?? c?.req.url ?? '').host || undefined;
-  } catch {
-    host = undefined;
-  }
+/** The text of the SMS, with the WebOTP line (`@host #code`) of the configured public host. */
+function codeMessage(ctx: FoyerServerContext, code: string, minutes: number): string {
   const text = `${code} is your verification code. It expires in ${minutes} minutes. Never share it.`;
-  return host ? `${text}\n\n@${host} #${code}` : text;
+  return `${text}\n\n@${new URL(ctx.publicUrl).host} #${code}`;
 }
 
 /**
@@ -94,7 +88,7 @@ export async function sendPhoneCode(
     ttlMs: config.codeTtlMs,
     bindTo: phone.e164,
   });
-  ctx.sendSmsInBackground({ to: phone.e164, body: codeMessage(ctx, c, issued.code, issued.minutesValid) });
+  ctx.sendSmsInBackground({ to: phone.e164, body: codeMessage(ctx, issued.code, issued.minutesValid) });
 }
 
 /**
