@@ -196,9 +196,17 @@ function resolvePublicUrl(value: unknown): string {
   try {
     url = new URL(value);
   } catch {
-    throw new Error(`publicUrl must be an absolute http(s) URL such as 'https://auth.example.com', not ${JSON.stringify(value)}`);
+    throw new Error(
+      `publicUrl must be an absolute http(s) URL such as 'https://auth.example.com', not ${JSON.stringify(value)}`,
+    );
   }
-  if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || url.search || url.hash) {
+  if (
+    (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash
+  ) {
     throw new Error(
       `publicUrl must be an http(s) URL without credentials, query or fragment, such as 'https://auth.example.com', not ${JSON.stringify(value)}`,
     );
@@ -261,7 +269,7 @@ export async function createFoyerServer(options: FoyerServerOptions): Promise<Fo
     const devOutbox =
       options.mailer || production
         ? undefined
-      : new DevOutboxMailer({ db, now, print: logger ? (line) => console.log(line) : false });
+        : new DevOutboxMailer({ db, now, print: logger ? (line) => console.log(line) : false });
     const mailer: Mailer = options.mailer ?? (devOutbox as DevOutboxMailer);
     const secret = options.secret ?? (await getOrInsertSetting(db, 'code_hmac_secret', generateToken(32)));
 
