@@ -1,6 +1,7 @@
 /**
  * End to end: the example page in Chromium against a real server process on SQLite, or on a fresh
- * PostgreSQL database with FOYER_E2E_DATABASE=postgres (scripts/test.mjs runs both).
+ * PostgreSQL database with FOYER_E2E_DATABASE=postgres (scripts/test.mjs runs both), under the
+ * page's Content-Security-Policy (no inline script or style allowed).
  * Sign up → code from the dev outbox → verify → signed in → reload → sign out → sign in.
  *
  * Run after `npm run build` (scripts/test.mjs does): `node --test e2e/`.
@@ -135,6 +136,12 @@ describe('example page: email sign-up, verification and sign-in', { timeout: 120
   step('the page loads the bundle and renders <foyer-auth>', async () => {
     const response = await page.goto(server.url);
     assert.equal(response?.status(), 200);
+    // The page works under its strict policy (no inline code): any violation would be a console
+    // error, which the last step refuses.
+    const policy = response.headers()['content-security-policy'] ?? '';
+    assert.match(policy, /script-src 'self'(;|$)/);
+    assert.match(policy, /frame-ancestors 'none'/);
+    assert.equal(response.headers()['x-content-type-options'], 'nosniff');
     await page.waitForFunction(() => customElements.get('foyer-auth') !== undefined);
     assert.equal((await hostAccount().textContent())?.trim(), 'Not signed in');
   });

@@ -89,10 +89,15 @@ const sectionRank = (name) => {
 
 /** Every route table, in {@link SECTION_ORDER}. */
 function routeSections() {
-  return Object.entries(routeTables)
-    .filter(([name, value]) => name.endsWith('_ROUTES') && value && typeof value === 'object')
-    .sort(([a], [b]) => sectionRank(a) - sectionRank(b) || a.localeCompare(b))
-    .map(([name, table]) => ({ title: sectionTitle(name), routes: Object.values(table) }));
+  return (
+    Object.entries(routeTables)
+      // Tables only: `ALL_ROUTES` (every route, flattened) is an array and has no section of its own.
+      .filter(
+        ([name, value]) => name.endsWith('_ROUTES') && value && typeof value === 'object' && !Array.isArray(value),
+      )
+      .sort(([a], [b]) => sectionRank(a) - sectionRank(b) || a.localeCompare(b))
+      .map(([name, table]) => ({ title: sectionTitle(name), routes: Object.values(table) }))
+  );
 }
 
 const table = (rows) => [

@@ -1,6 +1,7 @@
 /**
- * @module Builds the Foyer Hono app from a server context: request id, logs, CORS, CSRF, the
- * auth and dev sub-apps, optional static files, and the single error shape.
+ * @module Builds the Foyer Hono app from a server context: request id, HSTS (https public URL),
+ * logs, CORS, CSRF, the auth and dev sub-apps, optional static files with the host page's CSP,
+ * and the single error shape.
  */
 import { resolve } from 'node:path';
 import { Hono } from 'hono';
@@ -14,6 +15,7 @@ import { BackgroundPoolBusyError } from './security/background-pool.js';
 import { apiHeaders } from './middleware/api-headers/api-headers.js';
 import { csrfProtection } from './middleware/csrf/csrf.js';
 import { requestLogger } from './middleware/logger/request-logger.js';
+import { hostPageHeaders, strictTransportSecurity } from './middleware/security-headers/security-headers.js';
 import { mountAuthRoutes } from './routes/auth.js';
 import { mountMfaRoutes } from './routes/mfa.js';
 import { mountAccountRoutes } from './routes/account.js';
@@ -82,6 +84,7 @@ export function createApp(ctx: FoyerServerContext, extras: AppExtras = {}): Hono
   const app = new Hono<FoyerEnv>();
 
   app.use(requestId());
+  if (new URL(ctx.publicUrl).protocol === 'https:') app.use(strictTransportSecurity());
   app.use(async (c, next) => {
     c.set('foyerContext', ctx);
     await next();
@@ -102,7 +105,7 @@ export function createApp(ctx: FoyerServerContext, extras: AppExtras = {}): Hono
   app.use(
     csrfProtection({
       allowedOrigins: ctx.allowedOrigins,
-      ...(ctx.publicUrl ? { publicUrl: ctx.publicUrl } : {}),
+      publicUrl: ctx.publicUrl,
       // Apple's form_post callback is a cross-site POST by design; state + nonce + PKCE protect it.
       exempt: (path, method) => method === 'POST' && isFormPostCallback(ctx, path),
     }),
@@ -129,9 +132,9 @@ export function createApp(ctx: FoyerServerContext, extras: AppExtras = {}): Hono
 
   if (extras.staticRoot) {
     const root = resolve(extras.staticRoot);
-    app.get('/', serveStatic({ path: resolve(root, 'examples/plain-html/index.html') }));
-    app.use('/dist/*', serveStatic({ root }));
-    app.use('/examples/*', serveStatic({ root }));
+    app.get('/', hostPageHeaders(), serveStatic({ path: resolve(root, 'examples/plain-html/index.html') }));
+    app.use('/dist/*', hostPageHeaders(), serveStatic({ root }));
+    app.use('/examples/*', hostPageHeaders(), serveStatic({ root }));
   }
 
   app.notFound((c) => c.json(new FoyerError('not_found').toBody(), 404));

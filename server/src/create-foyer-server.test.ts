@@ -22,7 +22,7 @@ const json = (body: unknown) => ({
 
 describe('createFoyerServer()', () => {
   it('works through app.request() without a socket (no IP prefix then)', async () => {
-    const foyer = await createFoyerServer({ db: ':memory:', logger: false });
+    const foyer = await createFoyerServer({ db: ':memory:', publicUrl: 'http://localhost', logger: false });
     try {
       expect(
         (await foyer.app.request('/auth/sign-up', json({ email: 'lib@example.com', password: GOOD_PASSWORD }))).status,
@@ -42,17 +42,17 @@ describe('createFoyerServer()', () => {
 
   it('generates the code secret once and keeps it across restarts', async () => {
     const url = `sqlite:${join(dir, 'secret.db')}`;
-    const first = await createFoyerServer({ db: url, logger: false });
+    const first = await createFoyerServer({ db: url, publicUrl: 'http://localhost', logger: false });
     const secret = await getSetting(first.db, 'code_hmac_secret');
     await first.close();
-    const second = await createFoyerServer({ db: url, logger: false });
+    const second = await createFoyerServer({ db: url, publicUrl: 'http://localhost', logger: false });
     expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
     expect(await getSetting(second.db, 'code_hmac_secret')).toBe(secret);
     await second.close();
   });
 
   it('answers 500 internal_error in the error shape when something unexpected fails', async () => {
-    const foyer = await createFoyerServer({ db: ':memory:', logger: false });
+    const foyer = await createFoyerServer({ db: ':memory:', publicUrl: 'http://localhost', logger: false });
     await foyer.db.schema.dropTable('sessions').execute();
     await foyer.db.schema.dropTable('one_time_codes').execute();
     await foyer.db.schema.dropTable('users').execute();

@@ -36,14 +36,20 @@ export interface FoyerServerOptions {
    * closes: `':memory:'`, `'sqlite:PATH'`, `'postgres://…'`.
    */
   db: Kysely<Database> | DatabaseConfig;
-  /** How mail leaves. @default a {@link DevOutboxMailer} over `db` (mail stays in the database) */
+  /**
+   * How mail leaves. Required in production (`NODE_ENV=production`): `createFoyerServer` refuses
+   * to start without one. @default outside production, a {@link DevOutboxMailer} over `db` (mail
+   * stays in the database)
+   */
   mailer?: Mailer;
   /**
    * Where Foyer's routes are reachable from browsers, including any mount prefix
-   * (`https://auth.example.com`). Used for links in emails, for CSRF (its origin is trusted) and
-   * for the cookie's `Secure` default. @default the origin each request arrived at
+   * (`https://auth.example.com`). Required: every link in an email (verification, reset, unlock)
+   * is built from it and never from the request's `Host`, which an attacker chooses. Also the
+   * origin CSRF, OpenID `return_to` and passkeys trust, the cookie's `Secure` default, and HSTS
+   * (sent on every answer when it is `https:`).
    */
-  publicUrl?: string;
+  publicUrl: string;
   /** Where the email-link confirmation page sends the user afterwards. @default '/' */
   appUrl?: string;
   /** Partner origins allowed by CORS (with credentials) and by CSRF. @default [] */
@@ -136,7 +142,7 @@ export interface FoyerServerOptions {
   providers?: OAuthProvidersOption;
   /**
    * MFA naming: `issuer` shown by authenticator apps, WebAuthn `rpName`, and `rpId` (a registrable
-   * domain suffix of the public host, e.g. `example.com`). @default { issuer: 'Foyer', rpName: 'Foyer', rpId: host of publicUrl (else of each request) }
+   * domain suffix of the public host, e.g. `example.com`). @default { issuer: 'Foyer', rpName: 'Foyer', rpId: host of publicUrl }
    */
   mfa?: { issuer?: string; rpName?: string; rpId?: string };
   /**
@@ -144,7 +150,11 @@ export interface FoyerServerOptions {
    * Off unless set: every phone route answers `404 not_found`. @default undefined (off)
    */
   phone?: PhoneOptions;
-  /** How text messages leave (e.g. `createTwilioSmsSender(…)`). @default a `DevSmsSink` (dev outbox + console) */
+  /**
+   * How text messages leave (e.g. `createTwilioSmsSender(…)`). Required in production when `phone`
+   * is set: `createFoyerServer` refuses to start without one. @default outside production, a
+   * `DevSmsSink` (dev outbox + console)
+   */
   sms?: SmsSender;
   /**
    * Called when an account is deleted, to remove its stored media. @default logs the call (no media
@@ -175,6 +185,59 @@ function isLocalPlainHttp(url: string): boolean {
   return parsed.protocol === 'http:' && ['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname);
 }
 
+/** The `publicUrl` option, checked and without a trailing slash. @throws when it is missing or not an http(s) URL */
+function resolvePublicUrl(value: unknown): string {
+  if (typeof value !== 'string' || value.trim() === '') {
+    throw new Error(
+      "publicUrl is required: Foyer builds every link it mails (email verification, password reset, unlock) from it, never from the request's Host header, which any client can set. Pass createFoyerServer({ publicUrl: 'https://auth.example.com', … }) — where browsers reach Foyer, with any mount prefix (PUBLIC_URL for npm start).",
+    );
+  }
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new Error(
+      `publicUrl must be an absolute http(s) URL such as 'https://auth.example.com', not ${JSON.stringify(value)}`,
+    );
+  }
+  if (
+    (url.protocol !== 'https:' && url.protocol !== 'http:') ||
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash
+  ) {
+    throw new Error(
+      `publicUrl must be an http(s) URL without credentials, query or fragment, such as 'https://auth.example.com', not ${JSON.stringify(value)}`,
+    );
+  }
+  return `${url.origin}${url.pathname}`.replace(/\/+$/, '');
+}
+
+/**
+ * Refuses configurations that would leak secrets in production (`NODE_ENV=production`): the dev
+ * outbox keeps every code and link token in clear in `dev_mail` and prints it, and so does the
+ * dev SMS sink. @throws naming the missing option
+ */
+function assertProductionDelivery(options: FoyerServerOptions, phoneOn: boolean): void {
+  if (process.env.NODE_ENV !== 'production') return;
+  if (!options.mailer) {
+    throw new Error(
+      'mailer is required in production (NODE_ENV=production): without one, mail would go to the dev outbox, which keeps every code and link token in clear in the database and prints it. Pass createFoyerServer({ mailer: createSmtpMailer({ url }), … }) (SMTP_URL for npm start).',
+    );
+  }
+  if (phoneOn && !options.sms) {
+    throw new Error(
+      'sms is required in production (NODE_ENV=production) when phone is set: without one, codes would go to the dev SMS sink, which keeps them in clear in the database and prints them. Pass createFoyerServer({ sms: createTwilioSmsSender({ … }), … }) (TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_FROM for npm start), or leave phone unset.',
+    );
+  }
+}
+
+/** The SMS sender of a production server without phone sign-in: no code is ever sent, and none may reach a dev sink. */
+const NO_SMS_SENDER: SmsSender = {
+  send: () => Promise.reject(new Error('no SMS sender is configured')),
+};
+
 /**
  * Creates a Foyer server: opens the database (when given a URL), runs migrations, loads or
  * creates the code secret, and builds the app.
@@ -189,6 +252,10 @@ function isLocalPlainHttp(url: string): boolean {
  * host.route('/id', foyer.app);
  */
 export async function createFoyerServer(options: FoyerServerOptions): Promise<FoyerServer> {
+  const publicUrl = resolvePublicUrl(options.publicUrl);
+  const phone = resolvePhoneConfig(options.phone);
+  assertProductionDelivery(options, phone !== undefined);
+  const production = process.env.NODE_ENV === 'production';
   const ownsDb = typeof options.db === 'string';
   const db = typeof options.db === 'string' ? openDatabase(options.db) : options.db;
   try {
@@ -199,12 +266,12 @@ export async function createFoyerServer(options: FoyerServerOptions): Promise<Fo
       options.logger === false
         ? undefined
         : (options.logger ?? createFoyerLogger({ level: process.env.LOG_LEVEL ?? 'info' }));
-    const devOutbox = options.mailer
-      ? undefined
-      : new DevOutboxMailer({ db, now, print: logger ? (line) => console.log(line) : false });
+    const devOutbox =
+      options.mailer || production
+        ? undefined
+        : new DevOutboxMailer({ db, now, print: logger ? (line) => console.log(line) : false });
     const mailer: Mailer = options.mailer ?? (devOutbox as DevOutboxMailer);
     const secret = options.secret ?? (await getOrInsertSetting(db, 'code_hmac_secret', generateToken(32)));
-    const publicUrl = options.publicUrl?.replace(/\/+$/, '');
 
     const pending = new Set<Promise<void>>();
     const sendInBackground = (message: MailMessage): void => {
@@ -219,10 +286,8 @@ export async function createFoyerServer(options: FoyerServerOptions): Promise<Fo
       pending.add(delivery);
     };
     const sms: SmsSender =
-      options.sms ?? new DevSmsSink({ db, now, print: logger ? (line) => console.log(line) : false });
-    if (options.phone && !options.sms && process.env.NODE_ENV === 'production') {
-      logger?.warn('phone sign-in is on but no `sms` sender is set: codes go to the dev sink and never reach anyone');
-    }
+      options.sms ??
+      (production ? NO_SMS_SENDER : new DevSmsSink({ db, now, print: logger ? (line) => console.log(line) : false }));
     const sendSmsInBackground = (message: SmsMessage): void => {
       const delivery = sms
         .send(message)
@@ -260,7 +325,7 @@ export async function createFoyerServer(options: FoyerServerOptions): Promise<Fo
       publicUrl,
       appUrl: options.appUrl ?? '/',
       allowedOrigins: (options.origins ?? []).map((origin) => new URL(origin).origin),
-      secureCookies: options.secureCookies ?? (publicUrl ? !isLocalPlainHttp(publicUrl) : true),
+      secureCookies: options.secureCookies ?? !isLocalPlainHttp(publicUrl),
       session: {
         idleMs: (options.session?.idleDays ?? 7) * DAY_MS,
         absoluteMs: (options.session?.absoluteDays ?? 30) * DAY_MS,
@@ -288,7 +353,7 @@ export async function createFoyerServer(options: FoyerServerOptions): Promise<Fo
       signInSecurity: undefined as unknown as FoyerServerContext['signInSecurity'],
       oauthProviders: resolveOAuthProviders(options.providers, now),
       ...(options.mfa ? { mfa: options.mfa } : {}),
-      phone: resolvePhoneConfig(options.phone),
+      phone,
       sms,
       sendSmsInBackground,
       runInBackground,
@@ -318,8 +383,7 @@ export async function createFoyerServer(options: FoyerServerOptions): Promise<Fo
 
     // Build the breach corpus in the background now, so the first sign-up does not wait for it.
     ctx.passwordPolicy.breach?.warm?.();
-    const mountDevRoutes =
-      (options.devRoutes ?? true) && devOutbox !== undefined && process.env.NODE_ENV !== 'production';
+    const mountDevRoutes = (options.devRoutes ?? true) && devOutbox !== undefined && !production;
     const app = createApp(ctx, {
       ...(mountDevRoutes ? { devOutbox } : {}),
       ...(options.staticRoot ? { staticRoot: options.staticRoot } : {}),

@@ -3,12 +3,14 @@
  * host page and the built bundles next to the API.
  *
  * PORT (8787) · DATABASE_URL (unset → SQLite at ./data/foyer.db; `sqlite:PATH`; `postgres://…`) ·
- * SMTP_URL (unset → dev outbox) · MAIL_FROM · NODE_ENV=production (no dev routes) ·
+ * SMTP_URL (unset → dev outbox; required with NODE_ENV=production) · MAIL_FROM ·
+ * NODE_ENV=production (no dev outbox, no dev routes, no dev SMS sink: refuses to start without SMTP_URL) ·
  * PUBLIC_URL (http://localhost:PORT) · FOYER_ORIGINS (comma-separated partner origins) ·
  * FOYER_SECRET · LOG_LEVEL (info) · GOOGLE_CLIENT_ID, GOOGLE_CLIENT_SECRET · APPLE_CLIENT_ID,
  * APPLE_TEAM_ID, APPLE_KEY_ID, APPLE_PRIVATE_KEY or APPLE_PRIVATE_KEY_FILE (docs/social-sign-in.md) ·
  * PHONE_COUNTRIES (e.g. US,DE; unset → SMS sign-in off), PHONE_DEFAULT_COUNTRY · TWILIO_ACCOUNT_SID,
- * TWILIO_AUTH_TOKEN, TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID, SMS_URL (unset → dev sink: SMS in /dev/outbox)
+ * TWILIO_AUTH_TOKEN, TWILIO_FROM or TWILIO_MESSAGING_SERVICE_SID, SMS_URL (unset → dev sink: SMS in /dev/outbox;
+ * required with PHONE_COUNTRIES and NODE_ENV=production)
  */
 import { fileURLToPath } from 'node:url';
 import { serve } from '@hono/node-server';
@@ -30,6 +32,8 @@ const origins = (process.env.FOYER_ORIGINS ?? '')
   .map((origin) => origin.trim())
   .filter(Boolean);
 
+// A configuration that would leak secrets (production without a mailer) or mail links on a
+// guessed host is refused at startup: say why in one line, not a stack trace.
 const foyer = await createFoyerServer({
   db: databaseUrl,
   publicUrl,
@@ -42,6 +46,9 @@ const foyer = await createFoyerServer({
   staticRoot: repositoryRoot,
   providers: oauthProvidersFromEnv(process.env),
   ...phoneAndSmsFromEnv(process.env),
+}).catch((error: unknown) => {
+  console.error(`Foyer did not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
 });
 
 const server = serve({ fetch: foyer.app.fetch, port }, () => {

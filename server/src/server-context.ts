@@ -27,8 +27,12 @@ export interface FoyerServerContext {
   now: () => Date;
   /** HMAC key for one-time codes. */
   secret: string;
-  /** Where Foyer's routes are reachable from browsers (with any mount prefix), if configured. */
-  publicUrl: string | undefined;
+  /**
+   * Where Foyer's routes are reachable from browsers (with any mount prefix), without a trailing
+   * slash. The only base of links in mail and the only own origin CSRF, OpenID and passkeys trust:
+   * never the request's `Host`.
+   */
+  publicUrl: string;
   /** Where the verification link page sends the user afterwards. */
   appUrl: string;
   /** Partner origins allowed by CORS and CSRF, besides the server's own. */

@@ -1,18 +1,16 @@
-/** @module Links Foyer puts in emails: the base URL of its routes, and the app's reset-password entry. */
-import type { Context } from 'hono';
+/**
+ * @module Links Foyer puts in emails: built from the configured `publicUrl` only, never from the
+ * request's `Host` (which the sender chooses: a reset link on the attacker's host would hand them
+ * the token).
+ */
 import type { FoyerServerContext } from '../server-context.js';
-
-/** Base URL for links in emails: the configured public URL, else the origin the request came to. */
-export function linkBaseOf(ctx: Pick<FoyerServerContext, 'publicUrl'>, c: Context): string {
-  return (ctx.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
-}
 
 /**
  * Where "this wasn't me → reset your password" links go: the app, asked to open its reset form
  * (`?foyer=reset-password`, which `<foyer-reset-password>` reads).
  */
-export function resetPasswordUrl(ctx: Pick<FoyerServerContext, 'publicUrl' | 'appUrl'>, c: Context): string {
-  const url = new URL(ctx.appUrl, `${linkBaseOf(ctx, c)}/`);
+export function resetPasswordUrl(ctx: Pick<FoyerServerContext, 'publicUrl' | 'appUrl'>): string {
+  const url = new URL(ctx.appUrl, `${ctx.publicUrl}/`);
   url.searchParams.set('foyer', 'reset-password');
   return url.href;
 }

@@ -64,9 +64,7 @@ export async function noticeNewDevice(
       return false;
     await recordAuditEvent(ctx, c, { type: 'device.new', userId: user.id, details: { device, ipPrefix } });
     const when = ctx.now().toISOString().replace('T', ' ').slice(0, 16);
-    ctx.sendInBackground(
-      newDeviceEmail({ to: user.email, device, ipPrefix, when, resetUrl: resetPasswordUrl(ctx, c) }),
-    );
+    ctx.sendInBackground(newDeviceEmail({ to: user.email, device, ipPrefix, when, resetUrl: resetPasswordUrl(ctx) }));
     return true;
   } catch (error) {
     ctx.logger?.error({ err: error }, 'new-device check failed');

@@ -34,11 +34,11 @@ export const VERIFY_LINK_PATH = AUTH_ROUTES.verifyEmailLinkPage.path;
 export async function issueEmailVerification(
   ctx: FoyerServerContext,
   user: { id: string; email: string },
-  linkBase: string,
   db: Kysely<Database> = ctx.db,
 ): Promise<() => void> {
   const { code, token } = await issueOneTimeCode(ctx, user.id, 'verify_email', db);
-  const link = `${linkBase.replace(/\/+$/, '')}${VERIFY_LINK_PATH}?token=${token}`;
+  // The configured public URL, never the request's Host: the link carries the token.
+  const link = `${ctx.publicUrl}${VERIFY_LINK_PATH}?token=${token}`;
   const message = verificationEmail({ to: user.email, code, link, minutesValid: VERIFICATION_TTL_MS / 60_000 });
   return () => ctx.sendInBackground(message);
 }

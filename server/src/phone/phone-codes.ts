@@ -12,7 +12,7 @@ import { findVerifiedPhoneOwner, listPhonesOfUser } from '../db/repositories/use
 import type { OneTimeCodePurpose } from '../db/tables/one-time-code.table.js';
 import type { FoyerServerContext } from '../server-context.js';
 import type { PhoneConfig } from './phone-config.js';
-import { enforceSendLimits, enforceVerifyLimits } from './phone-limits.js';
+import { enforceSendLimits, enforceVerifyLimits, spendCountryBudget } from './phone-limits.js';
 import { normalizePhone, type NormalizedPhone } from './phone-numbers.js';
 
 /**
@@ -58,23 +58,18 @@ async function codeRecipient(
   return (purpose === 'verify') === (row.verified_at === null) ? userId : undefined;
 }
 
-/** The text of the SMS, with the WebOTP line (`@host #code`) when the host is known. */
-function codeMessage(ctx: FoyerServerContext, c: Context | undefined, code: string, minutes: number): string {
-  let host: string | undefined;
-  try {
-    host = new URL(ctx.publicUrl ?? c?.req.url ?? '').host || undefined;
-  } catch {
-    host = undefined;
-  }
+/** The text of the SMS, with the WebOTP line (`@host #code`) of the configured public host. */
+function codeMessage(ctx: FoyerServerContext, code: string, minutes: number): string {
   const text = `${code} is your verification code. It expires in ${minutes} minutes. Never share it.`;
-  return host ? `${text}\n\n@${host} #${code}` : text;
+  return `${text}\n\n@${new URL(ctx.publicUrl).host} #${code}`;
 }
 
 /**
  * Sends a code to `phone` for `purpose`, if (and only if) someone may receive one: the account
  * that verified the number (`sign_in`), the user adding it (`verify`), the user whose verified
- * number it is (`mfa`). Always counts the SMS limits first, so callers answer the same either way.
- * The SMS leaves in the background.
+ * number it is (`mfa`). Always counts the per-number and per-IP limits first, so callers answer the
+ * same either way; the per-country cap is spent only by a code that is really sent (a start for an
+ * unregistered number must not burn a country's budget). The SMS leaves in the background.
  * @throws `404 not_found` (SMS off), `400 invalid_input` (number), `429 rate_limited`
  *
  * @example
@@ -90,11 +85,12 @@ export async function sendPhoneCode(
   await enforceSendLimits(ctx, c, config.limits, phone);
   const recipient = await codeRecipient(ctx, phone.e164, input.purpose, input.userId);
   if (!recipient) return;
+  await spendCountryBudget(ctx, c, config.limits, phone);
   const issued = await issueOneTimeCode(ctx, recipient, STORED_PURPOSE[input.purpose], ctx.db, {
     ttlMs: config.codeTtlMs,
     bindTo: phone.e164,
   });
-  ctx.sendSmsInBackground({ to: phone.e164, body: codeMessage(ctx, c, issued.code, issued.minutesValid) });
+  ctx.sendSmsInBackground({ to: phone.e164, body: codeMessage(ctx, issued.code, issued.minutesValid) });
 }
 
 /**

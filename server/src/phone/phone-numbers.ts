@@ -1,7 +1,8 @@
 /**
  * @module Phone numbers: parses what people type (national or international formats) into E.164
- * with libphonenumber-js (full metadata: validity, not just length) and applies the allow-list of
- * countries. Everything else in Foyer sees E.164 only.
+ * with libphonenumber-js (full metadata: validity and number type, not just length), applies the
+ * allow-list of countries and refuses premium-rate and shared-cost ranges (the numbers SMS pumping
+ * sends to: their operator pays the attacker a share). Everything else in Foyer sees E.164 only.
  */
 import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/max';
 import { FoyerError } from '@foyer/core';
@@ -16,6 +17,9 @@ export interface NormalizedPhone {
   callingCode: string;
 }
 
+/** Number types no code is ever sent to: the caller's operator pays a premium that is shared with the number's owner. */
+const REFUSED_NUMBER_TYPES: ReadonlySet<string> = new Set(['PREMIUM_RATE', 'SHARED_COST']);
+
 function invalidPhone(message: string): FoyerError {
   return new FoyerError('invalid_input', { fields: { phone: message } });
 }
@@ -23,8 +27,8 @@ function invalidPhone(message: string): FoyerError {
 /**
  * Normalises `input` to E.164. National formats are read as numbers of `country` (if given and
  * allowed) or else of `defaultCountry`.
- * @throws `400 invalid_input` with `fields.phone` when the number is not valid or its country is
- * not in `countries`
+ * @throws `400 invalid_input` with `fields.phone` when the number is not valid, its country is
+ * not in `countries`, or it is a premium-rate or shared-cost number
  *
  * @example
  * normalizePhone('(415) 555-2671', { countries: ['US'], defaultCountry: 'US' }).e164 // '+14155552671'
@@ -42,5 +46,8 @@ export function normalizePhone(
   if (!parsed || !parsed.isValid()) throw invalidPhone('This is not a valid phone number.');
   const country = parsed.country;
   if (!country || !allowed.has(country)) throw invalidPhone('Numbers from this country are not supported.');
+  const type = parsed.getType();
+  if (type && REFUSED_NUMBER_TYPES.has(type))
+    throw invalidPhone('Premium-rate and shared-cost numbers cannot receive codes. Use a mobile number.');
   return { e164: parsed.number, country, callingCode: `+${parsed.countryCallingCode}` };
 }

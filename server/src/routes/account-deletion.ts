@@ -4,7 +4,6 @@
  * export link and a single-use confirm token; `DELETE /account` with that token deletes. See
  * docs/account.md.
  */
-import type { Context } from 'hono';
 import { ACCOUNT_DELETION_ROUTES, FoyerError, type AccountDeletionResponse } from '@foyer/core';
 import { buildAccountExport } from '../account/account-export.js';
 import { deleteAccount, issueDeletionConfirmToken } from '../account/account-deletion.js';
@@ -24,8 +23,7 @@ export const DELETION_STEP_UP_MAX_AGE_MS =
  * mountAccountDeletionRoutes(createRouteMounter(app, ctx), ctx);
  */
 export function mountAccountDeletionRoutes(mount: MountRoute, ctx: FoyerServerContext): void {
-  const exportUrl = (c: Context): string =>
-    `${ctx.publicUrl ?? new URL(c.req.url).origin}${ACCOUNT_DELETION_ROUTES.exportAccount.path}`;
+  const exportUrl = `${ctx.publicUrl}${ACCOUNT_DELETION_ROUTES.exportAccount.path}`;
 
   mount(ACCOUNT_DELETION_ROUTES.exportAccount, async (c, { session }) => {
     const userId = session.user.id;
@@ -40,7 +38,7 @@ export function mountAccountDeletionRoutes(mount: MountRoute, ctx: FoyerServerCo
     const userId = session.user.id;
     const { confirmToken, expiresAt } = await issueDeletionConfirmToken(ctx, userId);
     await recordAuditEvent(ctx, c, { type: 'account.deletion_requested', userId });
-    const body: AccountDeletionResponse = { exportUrl: exportUrl(c), confirmToken, expiresAt };
+    const body: AccountDeletionResponse = { exportUrl, confirmToken, expiresAt };
     return c.json(body, 200);
   });
 

@@ -5,7 +5,6 @@
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { getCookie } from 'hono/cookie';
-import type { Context } from 'hono';
 import { AUTH_ROUTES, FoyerError } from '@foyer/core';
 import { issueEmailVerification, verifyEmailByCode, verifyEmailByToken } from '../auth/email-verification.js';
 import { findPendingSignIn, MFA_PENDING_COOKIE_NAME } from '../auth/mfa/pending-sign-in.js';
@@ -29,9 +28,6 @@ import type { MountRoute } from './mount-route.js';
  * mountAuthRoutes(createRouteMounter(app, ctx), ctx);
  */
 export function mountAuthRoutes(mount: MountRoute, ctx: FoyerServerContext): void {
-  /** Base URL for links in emails: the configured public URL, else the origin the request came to. */
-  const linkBase = (c: Context): string => ctx.publicUrl ?? new URL(c.req.url).origin;
-
   mount(AUTH_ROUTES.signUp, async (c, { body: { email, password, captcha } }) => {
     assertHashCapacity(ctx.passwordPolicy.hashMaxWaitMs);
     await guardSignUp(ctx, c, { email, captcha });
@@ -50,7 +46,7 @@ export function mountAuthRoutes(mount: MountRoute, ctx: FoyerServerContext): voi
         created_at: now,
         updated_at: now,
       });
-      if (inserted) sendVerification = await issueEmailVerification(ctx, { id: userId, email }, linkBase(c), trx);
+      if (inserted) sendVerification = await issueEmailVerification(ctx, { id: userId, email }, trx);
       return inserted;
     });
     if (created) {
@@ -58,10 +54,10 @@ export function mountAuthRoutes(mount: MountRoute, ctx: FoyerServerContext): voi
     } else {
       const existing = await findUserByEmail(ctx.db, email);
       if (existing && existing.email_verified_at === null) {
-        (await issueEmailVerification(ctx, existing, linkBase(c)))();
+        (await issueEmailVerification(ctx, existing))();
       } else if (existing) {
         ctx.sendInBackground(
-          signUpAttemptEmail({ to: existing.email, signInUrl: new URL(ctx.appUrl, `${linkBase(c)}/`).href }),
+          signUpAttemptEmail({ to: existing.email, signInUrl: new URL(ctx.appUrl, `${ctx.publicUrl}/`).href }),
         );
       }
     }
@@ -81,7 +77,7 @@ export function mountAuthRoutes(mount: MountRoute, ctx: FoyerServerContext): voi
 
   mount(AUTH_ROUTES.resendVerification, async (c, { body: { email } }) => {
     const user = await findUserByEmail(ctx.db, email);
-    if (user && user.email_verified_at === null) (await issueEmailVerification(ctx, user, linkBase(c)))();
+    if (user && user.email_verified_at === null) (await issueEmailVerification(ctx, user))();
     return c.body(null, 202);
   });
 
@@ -96,7 +92,7 @@ export function mountAuthRoutes(mount: MountRoute, ctx: FoyerServerContext): voi
     if (!user || !passwordOk) return attempt.failed();
     await attempt.succeeded(user);
     if (user.email_verified_at === null) {
-      (await issueEmailVerification(ctx, user, linkBase(c)))();
+      (await issueEmailVerification(ctx, user))();
       throw new FoyerError('email_not_verified');
     }
     const passwordChangeRequired = await isBreachedAtSignIn(ctx, password);

@@ -51,7 +51,8 @@ describe.skipIf(!DIALECTS[0]?.available)('dev outbox in production', () => {
     const previous = process.env.NODE_ENV;
     process.env.NODE_ENV = 'production';
     try {
-      const server = await startTestServer(DIALECTS[0]!);
+      // Production refuses to start without a mailer (create-foyer-server.production.test.ts).
+      const server = await startTestServer(DIALECTS[0]!, { mailer: { send: async () => {} }, devRoutes: true });
       try {
         expect((await server.request('/dev/outbox.json')).status).toBe(404);
         expect((await server.request('/dev/outbox')).status).toBe(404);

@@ -74,7 +74,7 @@ export function securityChangeNotice(
   change: SecurityChange,
 ): SecurityNotice {
   const when = mailTime(ctx.now());
-  const resetUrl = resetPasswordUrl(ctx, c);
+  const resetUrl = resetPasswordUrl(ctx);
   const to = typeof email === 'string' ? [email] : email;
   return {
     mail: to.map((address) => securityChangeEmail({ to: address, change, when, resetUrl })),

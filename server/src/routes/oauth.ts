@@ -96,8 +96,9 @@ export function mountOAuthRoutes(mount: MountRoute, ctx: FoyerServerContext): vo
     return provider;
   };
 
-  /** Origins `return_to` may point at: the server's own and the configured ones. */
-  const isAllowedReturnTo = (c: Context, returnTo: string): boolean => {
+  /** Origins `return_to` may point at: the public URL's and the configured ones (never the request's `Host`). */
+  const returnToOrigins = new Set([new URL(ctx.publicUrl).origin, ...ctx.allowedOrigins]);
+  const isAllowedReturnTo = (returnTo: string): boolean => {
     let url: URL;
     try {
       url = new URL(returnTo);
@@ -106,19 +107,11 @@ export function mountOAuthRoutes(mount: MountRoute, ctx: FoyerServerContext): vo
     }
     if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
     if (url.username || url.password) return false;
-    const allowed = new Set([new URL(c.req.url).origin, ...ctx.allowedOrigins]);
-    if (ctx.publicUrl) allowed.add(new URL(ctx.publicUrl).origin);
-    return allowed.has(url.origin);
+    return returnToOrigins.has(url.origin);
   };
 
-  /** The redirect URI registered with the provider. */
-  const redirectUri = (c: Context, provider: OAuthProvider): string => {
-    if (ctx.publicUrl) return `${ctx.publicUrl}/auth/oauth/${provider.id}/callback`;
-    const url = new URL(c.req.url);
-    url.pathname = url.pathname.replace(/\/(start|callback)$/, '/callback');
-    url.search = '';
-    return url.href;
-  };
+  /** The redirect URI registered with the provider: on the public URL, never on the request's `Host`. */
+  const redirectUri = (provider: OAuthProvider): string => `${ctx.publicUrl}/auth/oauth/${provider.id}/callback`;
 
   /** `return_to` with the widget's flags set (old ones removed). */
   const backTo = (
@@ -136,7 +129,7 @@ export function mountOAuthRoutes(mount: MountRoute, ctx: FoyerServerContext): vo
   mount(OAUTH_ROUTES.start, async (c) => {
     const provider = providerOf(c);
     const query = oauthStartQuerySchema.safeParse({ return_to: c.req.query('return_to') });
-    if (!query.success || !isAllowedReturnTo(c, query.data.return_to)) {
+    if (!query.success || !isAllowedReturnTo(query.data.return_to)) {
       throw new FoyerError('invalid_input', {
         fields: { return_to: 'return_to must be a page of this site or of a configured origin.' },
       });
@@ -152,7 +145,7 @@ export function mountOAuthRoutes(mount: MountRoute, ctx: FoyerServerContext): vo
     const verifier = oidc.randomPKCECodeVerifier();
     const flow: OAuthFlow = { state: oidc.randomState(), nonce: oidc.randomNonce(), verifier, returnTo };
     const parameters: Record<string, string> = {
-      redirect_uri: redirectUri(c, provider),
+      redirect_uri: redirectUri(provider),
       scope: provider.scope,
       code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
       code_challenge_method: 'S256',
@@ -308,7 +301,7 @@ export function mountOAuthRoutes(mount: MountRoute, ctx: FoyerServerContext): vo
     let identity: ProviderIdentity;
     try {
       const configuration = await provider.configuration();
-      const currentUrl = new URL(redirectUri(c, provider));
+      const currentUrl = new URL(redirectUri(provider));
       for (const [key, value] of Object.entries(rawParams)) if (key !== 'user') currentUrl.searchParams.set(key, value);
       const tokens = await oidc.authorizationCodeGrant(configuration, currentUrl, {
         pkceCodeVerifier: flow.verifier,

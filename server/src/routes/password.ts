@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { FoyerError, SECURITY_ROUTES } from '@foyer/core';
-import { linkBaseOf, resetPasswordUrl } from '../auth/account-links.js';
+import { resetPasswordUrl } from '../auth/account-links.js';
 import { completeSignIn } from '../auth/complete-sign-in.js';
 import { checkLinkToken, checkOneTimeCode, issueOneTimeCode } from '../auth/one-time-codes.js';
 import { markCodeUsed } from '../db/repositories/one-time-codes.js';
@@ -44,7 +44,7 @@ export function mountPasswordRoutes(mount: MountRoute, ctx: FoyerServerContext):
     // Same answer, and about the same work (one lookup, one or two small writes), either way.
     if (user) {
       const { code, token, minutesValid } = await issueOneTimeCode(ctx, user.id, 'reset_password');
-      const link = `${linkBaseOf(ctx, c)}${RESET_LINK_PATH}?token=${token}`;
+      const link = `${ctx.publicUrl}${RESET_LINK_PATH}?token=${token}`;
       ctx.sendInBackground(passwordResetEmail({ to: user.email, code, link, minutesValid }));
     }
     await recordAuditEvent(ctx, c, { type: 'password.reset_requested', userId: user?.id ?? null, identity: email });
@@ -101,7 +101,7 @@ export function mountPasswordRoutes(mount: MountRoute, ctx: FoyerServerContext):
         to: user.email,
         how: 'reset',
         when: mailTime(now),
-        resetUrl: resetPasswordUrl(ctx, c),
+        resetUrl: resetPasswordUrl(ctx),
       }),
       sms: securityNoticeSms('Your password was reset.', mailTime(now)),
     });
@@ -137,7 +137,7 @@ export function mountPasswordRoutes(mount: MountRoute, ctx: FoyerServerContext):
         to: user.email,
         how: 'change',
         when: mailTime(now),
-        resetUrl: resetPasswordUrl(ctx, c),
+        resetUrl: resetPasswordUrl(ctx),
       }),
       sms: securityNoticeSms('Your password was changed.', mailTime(now)),
     });

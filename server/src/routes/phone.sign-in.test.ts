@@ -262,10 +262,7 @@ for (const dialect of DIALECTS) {
       server = await startTestServer(dialect, {
         phone: {
           countries: ['US', 'DE'],
-          limits: {
-            sendPerIp: { limit: 6, windowMs: 900_000 },
-            sendPerCountryDaily: { limit: 8, windowMs: 86_400_000 },
-          },
+          limits: { sendPerIp: { limit: 6, windowMs: 900_000 } },
         },
       });
     });
@@ -283,20 +280,16 @@ for (const dialect of DIALECTS) {
       expect(limited.body.error.code).toBe('rate_limited');
     });
 
-    it('per IP: many numbers from one address are cut off; per number daily and per country daily caps hold', async () => {
+    it('per IP: many numbers from one address are cut off, until the window ends', async () => {
       // 6 per IP per 15 min: 3 used above (the 4th was refused by the number limit first).
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++)
         statuses.push((await server.request('/auth/phone/start', { json: { phone: `+1415555016${i}` } })).status);
       expect(statuses).toEqual([202, 202, 202, 429]);
       server.clock.advance(16 * 60_000);
-      // Country cap (+1): 8 per day; 3 + 3 counted so far, so 2 more pass.
-      const after: number[] = [];
-      for (let i = 0; i < 3; i++)
-        after.push((await server.request('/auth/phone/start', { json: { phone: `+1415555017${i}` } })).status);
-      expect(after).toEqual([202, 202, 429]);
-      const germany = await server.request('/auth/phone/start', { json: { phone: '+4930123456780' } });
-      expect(germany.status).toBe(202);
+      const after = await server.request('/auth/phone/start', { json: { phone: '+14155550170' } });
+      expect(after.status).toBe(202);
+      // The per-country cap counts real sends only: phone.sms-pumping.test.ts.
     });
   });
 }

@@ -3,7 +3,6 @@
  * and Instant Book eligibility. Gates are computed by the server from stored data; the client
  * sends only which track. Every route needs a session.
  */
-import type { Context } from 'hono';
 import { ONBOARDING_ROUTES } from '@foyer/core';
 import { instantBookEligibility, publishTrack, unpublishTrack } from '../onboarding/publishing.js';
 import type { FoyerServerContext } from '../server-context.js';
@@ -17,11 +16,8 @@ import { onboardingUserOf } from './onboarding.js';
  * mountProfileRoutes(createRouteMounter(app, ctx), ctx);
  */
 export function mountProfileRoutes(mount: MountRoute, ctx: FoyerServerContext): void {
-  /** Base of public page URLs: the configured public URL, else the origin the request came to. */
-  const linkBase = (c: Context): string => ctx.publicUrl ?? new URL(c.req.url).origin;
-
   mount(ONBOARDING_ROUTES.publish, async (c, { session, body: { track } }) =>
-    c.json(await publishTrack(ctx, onboardingUserOf(session), track, linkBase(c)), 200),
+    c.json(await publishTrack(ctx, onboardingUserOf(session), track, ctx.publicUrl), 200),
   );
 
   mount(ONBOARDING_ROUTES.unpublish, async (c, { session, body: { track } }) => {

@@ -130,16 +130,11 @@ export function createSignInSecurity(
   };
 }
 
-/** Base URL for links in emails. */
-function linkBase(ctx: FoyerServerContext, c: Context): string {
-  return (ctx.publicUrl ?? new URL(c.req.url).origin).replace(/\/+$/, '');
-}
-
 /** `428 captcha_required` with what the widget needs. */
-export function captchaRequiredError(ctx: FoyerServerContext, c: Context): FoyerError {
+export function captchaRequiredError(ctx: FoyerServerContext): FoyerError {
   const { captcha } = ctx.signInSecurity;
   const details: Record<string, string> = { provider: captcha.provider };
-  if (captcha.challenge) details.challengeUrl = `${linkBase(ctx, c)}${CAPTCHA_CHALLENGE_PATH}`;
+  if (captcha.challenge) details.challengeUrl = `${ctx.publicUrl}${CAPTCHA_CHALLENGE_PATH}`;
   if (captcha.siteKey) details.siteKey = captcha.siteKey;
   return new FoyerError('captcha_required', { details: { captcha: details } });
 }
@@ -255,7 +250,7 @@ export async function beginSignInAttempt(
         risk: riskDetails,
       },
     });
-    throw captchaRequiredError(ctx, c);
+    throw captchaRequiredError(ctx);
   }
 
   const reservation = await reserveAttempt(ctx.db, {
@@ -275,7 +270,7 @@ export async function beginSignInAttempt(
       details: { reason: after.lockedUntil ? 'locked' : 'captcha_stage', knownDevice, risk: riskDetails },
     });
     if (after.lockedUntil) throw accountLockedError(now, after.lockedUntil);
-    throw captchaRequiredError(ctx, c);
+    throw captchaRequiredError(ctx);
   }
 
   return {
@@ -295,7 +290,7 @@ export async function beginSignInAttempt(
           identity: email,
           details: { scope: kind, lockedUntil: reservation.lockedUntil.toISOString(), minutes, risk: riskDetails },
         });
-        if (user && !knownDevice) await sendLockEmail(ctx, c, user, minutes);
+        if (user && !knownDevice) await sendLockEmail(ctx, user, minutes);
         throw accountLockedError(now, reservation.lockedUntil);
       }
       const attemptsLeft = lockout.lockAfter - reservation.failures;
@@ -317,9 +312,10 @@ export async function beginSignInAttempt(
   };
 }
 
-async function sendLockEmail(ctx: FoyerServerContext, c: Context, user: UserRow, minutesLocked: number): Promise<void> {
+async function sendLockEmail(ctx: FoyerServerContext, user: UserRow, minutesLocked: number): Promise<void> {
   const { token, minutesValid } = await issueOneTimeCode(ctx, user.id, 'unlock');
-  const base = linkBase(ctx, c);
+  // The configured public URL, never the request's Host: the unlock link carries a token.
+  const base = ctx.publicUrl;
   const reset = new URL(ctx.appUrl, `${base}/`);
   reset.searchParams.set('foyer-reset', '1');
   ctx.sendInBackground(
@@ -374,7 +370,7 @@ export async function guardSignUp(
       identity: input.email,
       details: { trigger: 'risk', action: 'sign_up', risk: { score: risk.score, reasons: risk.reasons } },
     });
-    throw captchaRequiredError(ctx, c);
+    throw captchaRequiredError(ctx);
   }
   await recordSignUp(ctx.db, subject.ip, now);
   return risk;

@@ -3,15 +3,17 @@
  * with `FOYER_DB` set; prints `PORT=<n>` once listening. Counts password checks and serves the
  * count at `GET /__test/verifies` (this script only — never in the product).
  */
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
 import { createFoyerServer } from '../create-foyer-server.js';
 import { countingVerifier } from './sign-in-security.js';
+import { closeHttpServer, listenFirst } from './test-server.js';
 
 const verifier = countingVerifier();
+// Listening first, so Foyer is built with its real URL as publicUrl.
+const { server, url, attach } = await listenFirst();
 const foyer = await createFoyerServer({
   db: process.env.FOYER_DB ?? ':memory:',
+  publicUrl: url,
   logger: false,
   secret: process.env.FOYER_SECRET ?? 'multi-instance-test-secret',
   verifyPassword: verifier.verify,
@@ -21,10 +23,10 @@ const foyer = await createFoyerServer({
 const app = new Hono();
 app.get('/__test/verifies', (c) => c.json({ verifies: verifier.count() }));
 app.route('/', foyer.app);
-const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, () => {
-  console.log(`PORT=${(server.address() as AddressInfo).port}`);
-});
+attach(app.fetch);
+console.log(`PORT=${new URL(url).port}`);
 process.on('SIGTERM', () => {
-  server.close();
-  void foyer.close().then(() => process.exit(0));
+  void closeHttpServer(server)
+    .then(() => foyer.close())
+    .then(() => process.exit(0));
 });

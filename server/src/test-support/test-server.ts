@@ -2,8 +2,9 @@
  * @module Starts a Foyer server on a real ephemeral port for tests, with a movable clock, a
  * cookie-aware fetch client and helpers to read the dev outbox.
  */
+import { createServer, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { serve, type ServerType } from '@hono/node-server';
+import { getRequestListener } from '@hono/node-server';
 import { createFoyerServer, type FoyerServer, type FoyerServerOptions } from '../create-foyer-server.js';
 import type { DevOutboxEntry } from '../adapters/mail/dev-outbox.js';
 import type { TestDialect } from './dialects.js';
@@ -66,7 +67,41 @@ export function sessionTokenOf(response: TestResponse): string | undefined {
 }
 
 /**
- * Starts Foyer on `127.0.0.1:0` over a fresh database of the dialect.
+ * An HTTP server listening on `127.0.0.1:0` before it has a handler, so that a Foyer server can be
+ * built with the real URL as its `publicUrl` (which is required) and attached afterwards.
+ */
+export async function listenFirst(): Promise<{
+  server: Server;
+  url: string;
+  attach(fetch: (request: Request) => Response | Promise<Response>): void;
+}> {
+  let listener: RequestListener | undefined;
+  const server = createServer((req, res) => {
+    if (listener) return void listener(req, res);
+    res.writeHead(503).end();
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  return {
+    server,
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    attach: (fetch) => void (listener = getRequestListener(fetch)),
+  };
+}
+
+/** Closes an HTTP server and every connection it still holds. */
+export async function closeHttpServer(server: Server): Promise<void> {
+  await new Promise<void>((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+/**
+ * Starts Foyer on `127.0.0.1:0` over a fresh database of the dialect, with the server's real URL
+ * as `publicUrl` unless `options` sets one.
  *
  * @example
  * const server = await startTestServer(dialect);
@@ -78,11 +113,16 @@ export async function startTestServer(
 ): Promise<TestServer> {
   const database = await dialect.createDatabase();
   const clock = createTestClock();
-  const foyer = await createFoyerServer({ db: database.url, logger: false, now: clock.now, ...options });
-  const httpServer: ServerType = await new Promise((resolve) => {
-    const server = serve({ fetch: foyer.app.fetch, port: 0, hostname: '127.0.0.1' }, () => resolve(server));
-  });
-  const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  const { server: httpServer, url, attach } = await listenFirst();
+  let foyer: FoyerServer;
+  try {
+    foyer = await createFoyerServer({ db: database.url, logger: false, now: clock.now, publicUrl: url, ...options });
+  } catch (error) {
+    await closeHttpServer(httpServer);
+    await database.dispose();
+    throw error;
+  }
+  attach(foyer.app.fetch);
 
   const request = async (path: string, init: TestRequest = {}): Promise<TestResponse> => {
     const headers: Record<string, string> = { ...init.headers };
@@ -133,10 +173,7 @@ export async function startTestServer(
       return { code, token };
     },
     async close() {
-      await new Promise<void>((resolve) => {
-        httpServer.close(() => resolve());
-        if ('closeAllConnections' in httpServer) httpServer.closeAllConnections();
-      });
+      await closeHttpServer(httpServer);
       await foyer.close();
       await database.dispose();
     },

@@ -10,7 +10,7 @@ export const PHONE_ROUTES = {
     path: '/auth/phone/start',
     auth: 'public',
     summary:
-      "Send a 6-digit sign-in code by SMS to the account that verified this number (national formats are read with the server's default country). Always 202, whether or not the number belongs to an account. Limited per number (also per day), per IP and per country calling code per day.",
+      "Send a 6-digit sign-in code by SMS to the account that verified this number (national formats are read with the server's default country). Always 202, whether or not the number belongs to an account. Limited per number (also per day) and per IP; the daily cap per country calling code counts codes actually sent. Premium-rate and shared-cost numbers answer 400.",
     request: phone.phoneStartRequestSchema,
     response: { status: 202 },
     errors: ['not_found', 'rate_limited', 'unsupported_media_type'],

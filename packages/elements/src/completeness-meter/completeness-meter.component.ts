@@ -1,7 +1,6 @@
 /** @module The `<foyer-completeness-meter>` class (no side effects: importing it defines no tag). */
 import type { MissingField } from '@foyer/core';
-import { html, nothing, type PropertyDeclarations } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
+import { html, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { FoyerElement, foyerStyles } from '../internal/foyer-element.js';
 import { onboardingMessagesFor } from '../onboarding/messages.js';
 import type {} from '../onboarding/events.js';
@@ -69,9 +68,23 @@ export class FoyerCompletenessMeter extends FoyerElement {
     this.maxMissing = 5;
   }
 
+  /** The score as shown: a whole number in 0–100. */
+  #shownScore(): number {
+    return Math.max(0, Math.min(100, Math.round(Number(this.score) || 0)));
+  }
+
+  protected override updated(changed: PropertyValues): void {
+    super.updated(changed);
+    // Through the CSSOM, not a `style` attribute (which is what styleMap writes on first render):
+    // a host page whose Content-Security-Policy has no 'unsafe-inline' blocks inline style attributes.
+    this.renderRoot
+      .querySelector<HTMLElement>('[part="indicator"]')
+      ?.style.setProperty('width', `${this.#shownScore()}%`);
+  }
+
   protected override render() {
     const t = onboardingMessagesFor(this.locale);
-    const score = Math.max(0, Math.min(100, Math.round(Number(this.score) || 0)));
+    const score = this.#shownScore();
     const missing = this.maxMissing > 0 ? (this.missing ?? []).slice(0, this.maxMissing) : (this.missing ?? []);
     return html`<div part="base">
       <p part="label" id="meter-label">${t.meterLabel}: <span part="value">${t.meterValue(score)}</span></p>
@@ -84,7 +97,7 @@ export class FoyerCompletenessMeter extends FoyerElement {
         aria-valuenow=${score}
         aria-valuetext=${t.meterValue(score)}
       >
-        <div part="indicator" style=${styleMap({ width: `${score}%` })}></div>
+        <div part="indicator"></div>
       </div>
       ${
         missing.length === 0

@@ -10,6 +10,8 @@ export const completenessMeterStyles = css`
     background: var(--_surface);
   }
   [part~='indicator'] {
+    /* The element sets the width from the score (through the CSSOM: see the component). */
+    width: 0;
     height: 100%;
     background: var(--_primary);
   }

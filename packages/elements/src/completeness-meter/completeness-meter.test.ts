@@ -39,6 +39,17 @@ describe('<foyer-completeness-meter>', () => {
     expect(gotos.map((e) => e.detail)).to.deep.equal([{ step: 'portfolio' }]);
   });
 
+  it('fills the bar to the score, set through the CSSOM (a strict host CSP blocks style attributes)', async () => {
+    const el = await fixture<FoyerCompletenessMeter>(
+      html`<foyer-completeness-meter score="45"></foyer-completeness-meter>`,
+    );
+    const share = () => $(el, '[part~="indicator"]').offsetWidth / $(el, '[role="meter"]').clientWidth;
+    expect(share()).to.be.closeTo(0.45, 0.02);
+    el.score = 80;
+    await el.updateComplete;
+    expect(share()).to.be.closeTo(0.8, 0.02);
+  });
+
   it('says so at 100 and clamps', async () => {
     const el = await fixture<FoyerCompletenessMeter>(
       html`<foyer-completeness-meter score="140"></foyer-completeness-meter>`,

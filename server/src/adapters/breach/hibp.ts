@@ -50,7 +50,7 @@ export function countInRange(body: string, suffix: string): number {
  * The HIBP range API checker.
  *
  * @example
- * createFoyerServer({ db, passwordPolicy: { breach: createHibpBreachChecker({ failClosed: true }) } });
+ * createFoyerServer({ db, publicUrl, passwordPolicy: { breach: createHibpBreachChecker({ failClosed: true }) } });
  */
 export function createHibpBreachChecker(options: HibpOptions = {}): BreachChecker {
   const baseUrl = options.baseUrl ?? 'https://api.pwnedpasswords.com/range/';

@@ -12,7 +12,7 @@ import { createTwilioSmsSender } from './twilio.js';
  * The `phone` and `sms` options described by `env`; empty when unset.
  *
  * @example
- * createFoyerServer({ db, ...phoneAndSmsFromEnv(process.env) });
+ * createFoyerServer({ db, publicUrl, ...phoneAndSmsFromEnv(process.env) });
  */
 export function phoneAndSmsFromEnv(env: Record<string, string | undefined>): { phone?: PhoneOptions; sms?: SmsSender } {
   const out: { phone?: PhoneOptions; sms?: SmsSender } = {};

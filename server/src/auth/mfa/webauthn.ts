@@ -31,9 +31,9 @@ import type { FoyerServerContext } from '../../server-context.js';
 /** How long a challenge can be answered. */
 export const WEBAUTHN_CHALLENGE_TTL_MS = 5 * 60_000;
 
-/** The relying party of this request: id (host) and the origins accepted in client data. */
-export function relyingParty(ctx: FoyerServerContext, c: Context): { rpID: string; rpName: string; origins: string[] } {
-  const base = new URL(ctx.publicUrl ?? c.req.url);
+/** The relying party: id (the public URL's host) and the origins accepted in client data. */
+export function relyingParty(ctx: FoyerServerContext): { rpID: string; rpName: string; origins: string[] } {
+  const base = new URL(ctx.publicUrl);
   const rpID = ctx.mfa?.rpId ?? base.hostname;
   return { rpID, rpName: ctx.mfa?.rpName ?? 'Foyer', origins: [base.origin, ...ctx.allowedOrigins] };
 }
@@ -107,7 +107,7 @@ export async function passkeyRegistrationOptions(
   c: Context,
   user: { id: string; email: string },
 ) {
-  const { rpID, rpName } = relyingParty(ctx, c);
+  const { rpID, rpName } = relyingParty(ctx);
   const existing = await listPasskeyCredentialsOfUser(ctx.db, user.id);
   const options = await generateRegistrationOptions({
     rpName,
@@ -137,7 +137,7 @@ export async function verifyPasskeyRegistration(
   const issued = await consumeChallenge(ctx, challenge, 'register');
   if (issued.userId !== userId)
     throw new FoyerError('invalid_code', { message: 'This passkey request has expired. Try again.' });
-  const { rpID, origins } = relyingParty(ctx, c);
+  const { rpID, origins } = relyingParty(ctx);
   let verification;
   try {
     verification = await verifyRegistrationResponse({
@@ -167,7 +167,7 @@ export async function verifyPasskeyRegistration(
  * (conditional UI). An unknown email gets discoverable options too: no enumeration.
  */
 export async function passkeyAuthenticationOptions(ctx: FoyerServerContext, c: Context, userId: string | null) {
-  const { rpID } = relyingParty(ctx, c);
+  const { rpID } = relyingParty(ctx);
   const rows = userId ? await listPasskeyCredentialsOfUser(ctx.db, userId) : [];
   const options = await generateAuthenticationOptions({
     rpID,
@@ -199,7 +199,7 @@ export async function verifyPasskeyAssertion(
   if (!factor || !factor.public_key || !factor.credential_id) throw refused;
   if (expectedUserId !== null && factor.user_id !== expectedUserId) throw refused;
   if (issued.userId !== null && issued.userId !== factor.user_id) throw refused;
-  const { rpID, origins } = relyingParty(ctx, c);
+  const { rpID, origins } = relyingParty(ctx);
   let verification;
   try {
     const transports = transportsOf(factor);

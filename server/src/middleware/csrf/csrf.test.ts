@@ -25,8 +25,8 @@ describe('csrfProtection()', () => {
   it('lets safe methods through from anywhere', async () => {
     expect((await post({ origin: EVIL, 'sec-fetch-site': 'cross-site' }, 'GET')).status).toBe(200);
   });
-  it('allows the request URL origin, the public URL origin and partners', async () => {
-    expect((await post({ origin: 'http://api.example' })).status).toBe(200);
+  it('allows the public URL origin and partners, and not the origin the request URL (its Host) names', async () => {
+    expect((await post({ origin: 'http://api.example' })).status).toBe(403);
     expect((await post({ origin: 'https://auth.example' })).status).toBe(200);
     expect((await post({ origin: PARTNER, 'sec-fetch-site': 'cross-site' })).status).toBe(200);
   });
