@@ -22,7 +22,7 @@ import { getOrInsertSetting } from './db/repositories/settings.js';
 import { createFoyerLogger } from './middleware/logger/request-logger.js';
 import { createDummyPasswordHash, DEFAULT_HASH_MAX_WAIT_MS, verifyPassword } from './security/password-hashing.js';
 import { recordAuditEvent } from './security/audit-log.js';
-import { createSignInSecurity, type SignInSecurityOptions } from './security/sign-in-security.js';
+import { createSignInSecurity, type SignInSecurityOptions } from './security/sign-in-security-setup.js';
 import { generateToken } from './security/tokens.js';
 import { resolveOAuthProviders, type OAuthProvidersOption } from './oauth/providers.js';
 import type { FoyerEnv, FoyerServerContext, MediaRemovalScheduler } from './server-context.js';
@@ -317,6 +317,25 @@ export async function createFoyerServer(options: FoyerServerOptions): Promise<Fo
       while (pending.size > 0) await Promise.all([...pending]);
     };
 
+    const trustProxy = options.trustProxy ?? false;
+    const signInSecurity = createSignInSecurity(
+      {
+        ...(options.lockout ? { lockout: options.lockout } : {}),
+        ...(options.risk ? { risk: options.risk } : {}),
+        ...(options.captcha ? { captcha: options.captcha } : {}),
+        ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
+        ...(options.rateLimitStore ? { rateLimitStore: options.rateLimitStore } : {}),
+        trustProxy,
+      },
+      {
+        db,
+        secret,
+        now,
+        audit: (c, event) => recordAuditEvent({ db, now, trustProxy }, c, event),
+        onStoreError: (error) => logger?.error({ err: error }, 'rate-limit store failed; request let through'),
+      },
+    );
+
     const ctx: FoyerServerContext = {
       db,
       mailer,
@@ -348,9 +367,9 @@ export async function createFoyerServer(options: FoyerServerOptions): Promise<Fo
         hashMaxWaitMs: options.passwordPolicy?.hashMaxWaitMs ?? DEFAULT_HASH_MAX_WAIT_MS,
       },
       onboarding: options.onboarding ?? creativeMarketplace,
-      trustProxy: options.trustProxy ?? false,
+      trustProxy,
       verifyPassword: options.verifyPassword ?? verifyPassword,
-      signInSecurity: undefined as unknown as FoyerServerContext['signInSecurity'],
+      signInSecurity,
       oauthProviders: resolveOAuthProviders(options.providers, now),
       ...(options.mfa ? { mfa: options.mfa } : {}),
       phone,
@@ -363,24 +382,6 @@ export async function createFoyerServer(options: FoyerServerOptions): Promise<Fo
         },
       },
     };
-    ctx.signInSecurity = createSignInSecurity(
-      {
-        ...(options.lockout ? { lockout: options.lockout } : {}),
-        ...(options.risk ? { risk: options.risk } : {}),
-        ...(options.captcha ? { captcha: options.captcha } : {}),
-        ...(options.rateLimits ? { rateLimits: options.rateLimits } : {}),
-        ...(options.rateLimitStore ? { rateLimitStore: options.rateLimitStore } : {}),
-        trustProxy: ctx.trustProxy,
-      },
-      {
-        db,
-        secret,
-        now,
-        audit: (c, event) => recordAuditEvent(ctx, c, event),
-        onStoreError: (error) => logger?.error({ err: error }, 'rate-limit store failed; request let through'),
-      },
-    );
-
     // Build the breach corpus in the background now, so the first sign-up does not wait for it.
     ctx.passwordPolicy.breach?.warm?.();
     const mountDevRoutes = (options.devRoutes ?? true) && devOutbox !== undefined && !production;

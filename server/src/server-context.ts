@@ -7,8 +7,8 @@ import type { Database } from './db/database.js';
 import type { OAuthProvider } from './oauth/providers.js';
 import type { SmsMessage, SmsSender } from './adapters/sms/sms.js';
 import type { PhoneConfig } from './phone/phone-config.js';
-import type { PasswordPolicyConfig } from './security/password-acceptance.js';
-import type { SignInSecurity } from './security/sign-in-security.js';
+import type { PasswordPolicyConfig } from './security/password-policy-config.js';
+import type { SignInSecurity } from './security/sign-in-security-setup.js';
 
 /** Session lifetimes, in milliseconds. */
 export interface SessionPolicy {

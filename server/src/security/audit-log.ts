@@ -7,7 +7,6 @@ import type { Context } from 'hono';
 import type { Kysely } from 'kysely';
 import type { Database } from '../db/database.js';
 import { insertAuditEvent } from '../db/repositories/audit-events.js';
-import type { FoyerServerContext } from '../server-context.js';
 import { clientIpPrefix } from './client-address.js';
 
 /** Every audit event type Foyer records. */
@@ -60,6 +59,13 @@ export function identityHash(identity: string): string {
   return createHash('sha256').update(identity.trim().toLowerCase()).digest('hex');
 }
 
+/** What the audit log needs of a server: its store, its clock and whether it trusts a proxy. */
+export interface AuditLogContext {
+  db: Kysely<Database>;
+  now: () => Date;
+  trustProxy?: boolean;
+}
+
 /**
  * Appends an event, taking request id, IP prefix and user agent from the request when given.
  *
@@ -67,7 +73,7 @@ export function identityHash(identity: string): string {
  * await recordAuditEvent(ctx, c, { type: 'account.locked', userId, identity: email, details: { minutes: 15 } });
  */
 export async function recordAuditEvent(
-  ctx: Pick<FoyerServerContext, 'db' | 'now'> & { trustProxy?: boolean },
+  ctx: AuditLogContext,
   c: Context | undefined,
   event: AuditEvent,
   db: Kysely<Database> = ctx.db,

@@ -4,25 +4,11 @@
  * breach check (OWASP ASVS 4.0.3 V2.1.7). Also the breach check of a password used to sign in.
  */
 import { checkPasswordPolicy, FoyerError } from '@foyer/core';
-import { BreachCheckUnavailableError, type BreachChecker } from '../adapters/breach/breach-checker.js';
+import { BreachCheckUnavailableError } from '../adapters/breach/breach-checker.js';
 import type { FoyerServerContext } from '../server-context.js';
-import type { StrengthEstimator } from './strength-estimator.js';
+import type { PasswordPolicyConfig } from './password-policy-config.js';
 
-/** The resolved password policy of a server. */
-export interface PasswordPolicyConfig {
-  /** Lowest zxcvbn score accepted (0–4). */
-  minScore: number;
-  /** Product names a password must not be built from. */
-  productNames: readonly string[];
-  /** The breach checker, or `undefined` when breach checks are off. */
-  breach: BreachChecker | undefined;
-  /** Check the password of every successful sign-in and flag the session when it is breached. */
-  checkOnSignIn: boolean;
-  /** zxcvbn-ts, in a worker thread so estimates never stall the event loop. */
-  strength: StrengthEstimator;
-  /** Refuse a route that hashes or verifies a password when the hash would wait longer (ms). */
-  hashMaxWaitMs: number;
-}
+export type { PasswordPolicyConfig };
 
 /**
  * Throws unless the password may be set for this account: `422 weak_password` (policy problem

@@ -5,25 +5,14 @@
  * outcome on the returned attempt. Every decision is written to the audit log.
  */
 import { createHash } from 'node:crypto';
-import type { Context, MiddlewareHandler } from 'hono';
-import type { Kysely } from 'kysely';
+import type { Context } from 'hono';
 import { FoyerError, SECURITY_ROUTES } from '@foyer/core';
-import { createCaptchaVerifier, type CaptchaOption, type CaptchaVerifier } from '../adapters/captcha/index.js';
 import { issueOneTimeCode } from '../auth/one-time-codes.js';
-import type { Database } from '../db/database.js';
 import { deleteExpiredCaptchaSolutions, spendCaptchaSolution } from '../db/repositories/captcha-solutions.js';
 import { findUserById } from '../db/repositories/users.js';
 import { markCodeUsed } from '../db/repositories/one-time-codes.js';
 import type { UserRow } from '../db/tables/user.table.js';
 import { checkLinkToken } from '../auth/one-time-codes.js';
-import {
-  createDatabaseRateLimitStore,
-  createRateLimitPolicies,
-  createRedisRateLimitStore,
-  type RateLimitPolicyId,
-  type RateLimitsOption,
-  type RateLimitStore,
-} from '../middleware/rate-limit/index.js';
 import type { FoyerServerContext } from '../server-context.js';
 import { identityHash, recordAuditEvent } from './audit-log.js';
 import { clientAddress, clientIpPrefix } from './client-address.js';
@@ -39,19 +28,14 @@ import {
   rememberDevice,
   reserveAttempt,
   resetCounter,
-  resolveLockoutPolicy,
   writeDeviceCookie,
-  type LockoutPolicy,
 } from './lockout/index.js';
 import {
   assessRisk,
   recordIdentityTried,
   recordSignInFailure,
   recordSignUp,
-  resolveRiskPolicy,
   type RiskAssessment,
-  type RiskOption,
-  type RiskPolicy,
   type RiskSubject,
 } from './risk/index.js';
 
@@ -61,74 +45,6 @@ export const UNLOCK_LINK_PATH = SECURITY_ROUTES.unlockLinkPage.path;
 export const CAPTCHA_CHALLENGE_PATH = SECURITY_ROUTES.captchaChallenge.path;
 /** How long an accepted CAPTCHA solution is remembered (longer than any challenge or token lives). */
 const CAPTCHA_REPLAY_WINDOW_MS = 15 * 60_000;
-
-/** Sign-in security options of `createFoyerServer`. */
-export interface SignInSecurityOptions {
-  lockout?: Partial<LockoutPolicy>;
-  risk?: RiskOption;
-  captcha?: CaptchaOption | CaptchaVerifier;
-  rateLimits?: RateLimitsOption;
-  rateLimitStore?: 'database' | { redis: string } | RateLimitStore;
-  trustProxy?: boolean;
-}
-
-/** The resolved sign-in security of one server. */
-export interface SignInSecurity {
-  lockout: LockoutPolicy;
-  risk: RiskPolicy;
-  captcha: CaptchaVerifier;
-  rateLimitStore: RateLimitStore;
-  /** The rate-limit middleware of a route. */
-  rateLimit: (id: RateLimitPolicyId) => MiddlewareHandler;
-}
-
-/** Builds the sign-in security of a server. */
-export function createSignInSecurity(
-  options: SignInSecurityOptions,
-  deps: {
-    db: Kysely<Database>;
-    secret: string;
-    now: () => Date;
-    audit: (c: Context, event: Parameters<typeof recordAuditEvent>[2]) => Promise<void>;
-    onStoreError?: (error: unknown) => void;
-  },
-): SignInSecurity {
-  const store =
-    options.rateLimitStore === undefined || options.rateLimitStore === 'database'
-      ? createDatabaseRateLimitStore(deps.db)
-      : 'redis' in options.rateLimitStore
-        ? createRedisRateLimitStore({ redis: options.rateLimitStore.redis })
-        : options.rateLimitStore;
-  const trustProxy = options.trustProxy ?? false;
-  return {
-    lockout: resolveLockoutPolicy(options.lockout),
-    risk: resolveRiskPolicy(options.risk),
-    captcha: createCaptchaVerifier(options.captcha, deps.secret, deps.now),
-    rateLimitStore: store,
-    rateLimit: createRateLimitPolicies({
-      store,
-      ...(options.rateLimits ? { overrides: options.rateLimits } : {}),
-      now: deps.now,
-      clientIp: (c) => clientAddress(c, { trustProxy }),
-      signInDevice: (c) => readDeviceId(c, deps.secret),
-      onLimited: async (c, refusal) => {
-        const identity = typeof refusal.body?.email === 'string' ? refusal.body.email : null;
-        await deps.audit(c, {
-          type: 'rate_limited',
-          identity,
-          details: {
-            policy: refusal.policy,
-            dimension: refusal.dimension,
-            limit: refusal.limit,
-            windowSeconds: refusal.windowMs / 1000,
-            retryAfter: refusal.retryAfter,
-          },
-        });
-      },
-      ...(deps.onStoreError ? { onStoreError: deps.onStoreError } : {}),
-    }),
-  };
-}
 
 /** `428 captcha_required` with what the widget needs. */
 export function captchaRequiredError(ctx: FoyerServerContext): FoyerError {
