@@ -198,7 +198,8 @@ for (const dialect of DIALECTS) {
         headers: { 'content-type': 'text/plain' },
         session,
       });
-      expect([notJson.status, notJson.body.error.code]).toEqual([400, 'invalid_input']);
+      // The route table's body guard: JSON only (415), like every route that takes a body.
+      expect([notJson.status, notJson.body.error.code]).toEqual([415, 'unsupported_media_type']);
       expect(
         (await server.request('/account', { method: 'DELETE', json: { confirmToken: 'A'.repeat(43) } })).status,
       ).toBe(401);
